@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests resolve sibling packages to their TypeScript sources through the
+// `@syncds/source` export condition, so a test run never needs a fresh build.
+// Real captures live beside the repository, in ../shared/vectors.
+const vectors = process.env.SYNCDS_VECTORS ?? fileURLToPath(new URL('../shared/vectors', import.meta.url));
+
+export default defineConfig({
+  resolve: { conditions: ['@syncds/source'] },
+  ssr: { resolve: { conditions: ['@syncds/source'] } },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    env: { SYNCDS_VECTORS: vectors },
+    testTimeout: 30_000,
+  },
+});
