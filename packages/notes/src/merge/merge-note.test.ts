@@ -10,6 +10,7 @@ const sifExtension: NoteExtension = {
 const versitExtension: NoteExtension = {
   family: 'versit',
   scope: 'item',
+  dialect: 'vnote-1.1',
   name: 'X-IRMC-LUID',
   params: [],
   value: '000001',

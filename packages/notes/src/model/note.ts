@@ -66,6 +66,8 @@ export interface VersitPropertyExtension {
   family: 'versit';
   /** `item` for a property of the VNOTE / VJOURNAL, `calendar` for one of the enclosing VCALENDAR. */
   scope: 'item' | 'calendar';
+  /** Dialect whose escapes the value carries (`vnote-1.1`, `icalendar-2.0`); rewritten for another dialect. */
+  dialect: string;
   group?: string;
   name: string;
   params: ExtensionParam[];
@@ -78,13 +80,18 @@ export interface VersitPropertyExtension {
 export interface VersitComponentExtension {
   family: 'versit';
   scope: 'item' | 'calendar';
+  /** Dialect whose escapes the values carry. */
+  dialect: string;
   component: ExtensionComponent;
 }
+
+/** A property inside a kept component. */
+export type ExtensionProperty = Omit<VersitPropertyExtension, 'family' | 'scope' | 'dialect'>;
 
 /** Plain copy of a Versit component. */
 export interface ExtensionComponent {
   name: string;
-  properties: Omit<VersitPropertyExtension, 'family' | 'scope'>[];
+  properties: ExtensionProperty[];
   components: ExtensionComponent[];
 }
 
