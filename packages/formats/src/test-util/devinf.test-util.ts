@@ -46,10 +46,11 @@ export function datastoresOf(message: string): Map<string, DatastoreInfo> {
       if (tag.name === 'DataStore') store = undefined;
       if (tag.name === 'CTCap') cap = undefined;
       if (ref && ['Rx-Pref', 'Rx', 'Tx-Pref', 'Tx'].includes(tag.name) && store) {
-        const info = store.info as Record<string, unknown>;
+        const info = store.info;
         if (ref.list === 'Rx-Pref') info.rxPref = ref.value;
         else if (ref.list === 'Tx-Pref') info.txPref = ref.value;
-        else ((info[ref.list === 'Rx' ? 'rx' : 'tx'] as ContentTypeRef[] | undefined) ??= []).push(ref.value);
+        else if (ref.list === 'Rx') info.rx = [...(info.rx ?? []), ref.value];
+        else info.tx = [...(info.tx ?? []), ref.value];
         ref = undefined;
       }
       continue;
