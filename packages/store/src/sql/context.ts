@@ -1,0 +1,22 @@
+import type { Page } from '../model.js';
+import type { ResolvedStoreOptions } from '../options.js';
+import type { SqlDialect, TableName } from './driver.js';
+
+/** What every query module needs: table names, dialect quirks, clock, id generator, limits. */
+export interface SqlContext {
+  readonly dialect: SqlDialect;
+  readonly t: Readonly<Record<TableName, string>>;
+  readonly options: ResolvedStoreOptions;
+}
+
+/** `?, ?, ?` for an IN list of `count` values. */
+export function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
+
+/** Turns `limit + 1` fetched rows into a page: the extra row only tells that more exist. */
+export function toPage<T>(rows: readonly T[], limit: number, keyOf: (entry: T) => string): Page<T> {
+  if (rows.length <= limit) return { entries: rows, next: null };
+  const entries = rows.slice(0, limit);
+  return { entries, next: keyOf(entries[entries.length - 1]!) };
+}
