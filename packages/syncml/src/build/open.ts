@@ -1,0 +1,336 @@
+import { SyncMLError } from '../errors.js';
+import type { CTCap, CTCapProperty, DataStore, DevInf } from '../model/devinf.js';
+import type {
+  Alert,
+  Command,
+  Exec,
+  Filter,
+  Item,
+  MapCommand,
+  Meta,
+  Search,
+  Status,
+  SyncHeader,
+  SyncMLMessage,
+  Target,
+} from '../model/message.js';
+import * as E from '../vocabulary/element-ids.js';
+import { elementName } from '../vocabulary/element-names.js';
+import type { TreeBuilder } from './builder.js';
+import * as F from './frames.js';
+import * as N from './objects.js';
+
+/**
+ * Opening a container element: make its AST object and link it into the parent's object.
+ * Returns the object (the new frame's), or undefined when the element repeats one that may
+ * appear once: that one is skipped with a DUPLICATE_ELEMENT warning.
+ */
+
+const COMMAND_KINDS: Command['kind'][] = [];
+for (const [id, kind] of [
+  [E.ADD, 'Add'],
+  [E.ALERT, 'Alert'],
+  [E.ATOMIC, 'Atomic'],
+  [E.COPY, 'Copy'],
+  [E.DELETE, 'Delete'],
+  [E.EXEC, 'Exec'],
+  [E.GET, 'Get'],
+  [E.MAP, 'Map'],
+  [E.MOVE, 'Move'],
+  [E.PUT, 'Put'],
+  [E.REPLACE, 'Replace'],
+  [E.RESULTS, 'Results'],
+  [E.SEARCH, 'Search'],
+  [E.SEQUENCE, 'Sequence'],
+  [E.STATUS, 'Status'],
+  [E.SYNC, 'Sync'],
+] as const) {
+  COMMAND_KINDS[id] = kind;
+}
+
+function duplicate(b: TreeBuilder, id: number, offset: number): undefined {
+  const name = elementName(id);
+  b.warn('DUPLICATE_ELEMENT', `a second ${name} was skipped`, offset, name);
+  b.skip = 1;
+  return undefined;
+}
+
+function tooMany(b: TreeBuilder, id: number, offset: number, limit: number): never {
+  const name = elementName(id);
+  throw new SyncMLError('TOO_MANY_ITEMS', `more than maxItemsPerCommand (${limit}) ${name} elements`, {
+    path: b.path(b.depth, name),
+    offset,
+  });
+}
+
+/**
+ * The first element in an item's Data decides what it holds. A MetInf element turns the
+ * Data frame into a Meta frame over a new MetInfData; DevInf (or anything else) leaves the
+ * frame as it is for {@link F.childCode} to place. Returns the frame code to place `id` in.
+ */
+export function enterData(b: TreeBuilder, id: number, d: number): number {
+  if (id === E.D_DEV_INF || !E.isMetInfId(id)) return F.F_ITEM_DATA;
+  const item = b.objs[d] as Item;
+  const meta = N.newMeta();
+  item.data = { kind: 'metinf', meta };
+  b.codes[d] = F.F_META;
+  b.objs[d] = meta;
+  return F.F_META;
+}
+
+export function openContainer(b: TreeBuilder, code: number, id: number, offset: number): unknown {
+  const d = b.depth;
+  const parent = b.objs[d];
+  const parentCode = b.codes[d]!;
+  switch (code) {
+    case F.F_SYNCML: {
+      if (b.message !== undefined) return duplicate(b, id, offset);
+      const message = N.newMessage();
+      b.message = message;
+      return message;
+    }
+    case F.F_HDR: {
+      const message = parent as SyncMLMessage;
+      if (message.header !== undefined) return duplicate(b, id, offset);
+      const header = N.newHeader();
+      message.header = header;
+      return header;
+    }
+    case F.F_BODY:
+      if (b.bodySeen) return duplicate(b, id, offset);
+      b.bodySeen = true;
+      // SyncBody's frame works on the message: its commands and `final`.
+      return parent;
+    case F.F_ITEM_CMD:
+    case F.F_DELETE:
+    case F.F_GET_PUT:
+    case F.F_ALERT:
+    case F.F_ATOMIC:
+    case F.F_EXEC:
+    case F.F_MAP:
+    case F.F_RESULTS:
+    case F.F_SEARCH:
+    case F.F_STATUS:
+    case F.F_SYNC: {
+      if (++b.commandCount > b.options.maxCommands) {
+        throw new SyncMLError(
+          'TOO_MANY_COMMANDS',
+          `more than maxCommands (${b.options.maxCommands}) commands`,
+          {
+            path: b.path(d, elementName(id)),
+            offset,
+          },
+        );
+      }
+      const command = N.newCommand(COMMAND_KINDS[id]!);
+      (parent as { commands: Command[] }).commands.push(command);
+      return command;
+    }
+    case F.F_ITEM:
+      return openItem(b, parent, parentCode, id, offset);
+    case F.F_MAP_ITEM: {
+      const list = (parent as MapCommand).mapItems;
+      if (list.length >= b.options.maxItemsPerCommand) tooMany(b, id, offset, b.options.maxItemsPerCommand);
+      const mapItem = N.newMapItem();
+      list.push(mapItem);
+      return mapItem;
+    }
+    case F.F_MAP_ITEM_TARGET:
+    case F.F_MAP_ITEM_SOURCE:
+    case F.F_SOURCE_PARENT:
+    case F.F_TARGET_PARENT:
+    case F.F_FILTER_FIELD:
+    case F.F_FILTER_RECORD:
+    case F.F_SYNC_CAP:
+      // Wrappers whose content is a field of the parent's object.
+      return parent;
+    case F.F_LOC_REF:
+      return openLocRef(b, parent, parentCode, id, offset);
+    case F.F_TARGET: {
+      const owner = parent as { target: Target | undefined };
+      if (owner.target !== undefined) return duplicate(b, id, offset);
+      const target = N.newTarget();
+      owner.target = target;
+      return target;
+    }
+    case F.F_META: {
+      if (parentCode === F.F_META) return parent; // the MetInf wrapper adds no level to the model
+      const owner = parent as { meta: Meta | undefined };
+      if (owner.meta !== undefined) return duplicate(b, id, offset);
+      const meta = N.newMeta();
+      owner.meta = meta;
+      return meta;
+    }
+    case F.F_ANCHOR: {
+      const meta = parent as Meta;
+      if (meta.anchor !== undefined) return duplicate(b, id, offset);
+      const anchor = N.newAnchor();
+      meta.anchor = anchor;
+      return anchor;
+    }
+    case F.F_MEM: {
+      const meta = parent as Meta;
+      if (meta.mem !== undefined) return duplicate(b, id, offset);
+      const mem = N.newMem();
+      meta.mem = mem;
+      return mem;
+    }
+    case F.F_CRED: {
+      const owner = parent as { cred: unknown };
+      if (owner.cred !== undefined) return duplicate(b, id, offset);
+      const cred = N.newCred();
+      owner.cred = cred;
+      return cred;
+    }
+    case F.F_CHAL: {
+      const status = parent as Status;
+      if (status.chal !== undefined) return duplicate(b, id, offset);
+      const chal = N.newChal();
+      status.chal = chal;
+      return chal;
+    }
+    case F.F_FILTER: {
+      const target = parent as Target;
+      if (target.filter !== undefined) return duplicate(b, id, offset);
+      const filter = N.newFilter();
+      target.filter = filter;
+      return filter;
+    }
+    case F.F_ITEM_DATA: {
+      const item = parent as Item;
+      if (item.data !== undefined) return duplicate(b, id, offset);
+      return item;
+    }
+    case F.F_DEVINF:
+      return openDevInf(b, parent, parentCode, d, offset);
+    case F.F_DATASTORE: {
+      const store = N.newDataStore();
+      (parent as DevInf).dataStores.push(store);
+      return store;
+    }
+    case F.F_CT_REF:
+      return openContentTypeRef(b, parent as DataStore, id, offset);
+    case F.F_DSMEM: {
+      const store = parent as DataStore;
+      if (store.dsMem !== undefined) return duplicate(b, id, offset);
+      const mem = N.newDSMem();
+      store.dsMem = mem;
+      return mem;
+    }
+    case F.F_CTCAP: {
+      const list = (parent as { ctCaps: CTCap[] }).ctCaps;
+      const cap = N.newCTCap();
+      list.push(cap);
+      b.ctCapList = list;
+      b.flatProperty = null;
+      b.flatParam = null;
+      return cap;
+    }
+    case F.F_PROPERTY: {
+      const property = N.newProperty();
+      (parent as CTCap).properties.push(property);
+      return property;
+    }
+    case F.F_PROP_PARAM: {
+      const param = N.newParam();
+      (parent as CTCapProperty).params.push(param);
+      return param;
+    }
+    case F.F_FILTER_CAP: {
+      const cap = N.newFilterCap();
+      (parent as DataStore).filterCaps.push(cap);
+      return cap;
+    }
+    case F.F_EXT: {
+      const ext = N.newExt();
+      (parent as DevInf).exts.push(ext);
+      return ext;
+    }
+  }
+  throw new Error(`builder: no container for frame code ${code}`);
+}
+
+function openItem(b: TreeBuilder, parent: unknown, parentCode: number, id: number, offset: number): unknown {
+  const item = N.newItem();
+  switch (parentCode) {
+    case F.F_EXEC: {
+      const exec = parent as Exec;
+      if (exec.item !== undefined) return duplicate(b, id, offset);
+      exec.item = item;
+      return item;
+    }
+    case F.F_FILTER_FIELD:
+    case F.F_FILTER_RECORD: {
+      const filter = parent as Filter;
+      const field = parentCode === F.F_FILTER_FIELD;
+      if ((field ? filter.field : filter.record) !== undefined) return duplicate(b, id, offset);
+      if (field) filter.field = item;
+      else filter.record = item;
+      return item;
+    }
+  }
+  const items = (parent as Alert).items;
+  if (items.length >= b.options.maxItemsPerCommand) tooMany(b, id, offset, b.options.maxItemsPerCommand);
+  items.push(item);
+  return item;
+}
+
+function openLocRef(
+  b: TreeBuilder,
+  parent: unknown,
+  parentCode: number,
+  id: number,
+  offset: number,
+): unknown {
+  const ref = N.newLocRef();
+  if (parentCode === F.F_SEARCH) {
+    (parent as Search).sources.push(ref);
+    return ref;
+  }
+  const owner = parent as SyncHeader;
+  if (id === E.TARGET) {
+    if (owner.target !== undefined) return duplicate(b, id, offset);
+    owner.target = ref;
+  } else {
+    if (owner.source !== undefined) return duplicate(b, id, offset);
+    owner.source = ref;
+  }
+  return ref;
+}
+
+function openDevInf(b: TreeBuilder, parent: unknown, parentCode: number, d: number, offset: number): unknown {
+  const devinf = N.newDevInf();
+  if (parentCode === F.F_DOC_DEVINF) {
+    if (b.devinf !== undefined) return duplicate(b, E.D_DEV_INF, offset);
+    b.devinf = devinf;
+  } else {
+    // Inside an item's Data: from now on the Data holds this DevInf and nothing else.
+    (parent as Item).data = { kind: 'devinf', devinf };
+    b.codes[d] = F.F_ITEM_DATA_DONE;
+  }
+  b.devinfDepth = d + 1;
+  return devinf;
+}
+
+function openContentTypeRef(b: TreeBuilder, store: DataStore, id: number, offset: number): unknown {
+  const ref = N.newContentTypeRef();
+  switch (id) {
+    case E.D_RX_PREF:
+      if (store.rxPref !== undefined) return duplicate(b, id, offset);
+      store.rxPref = ref;
+      break;
+    case E.D_TX_PREF:
+      if (store.txPref !== undefined) return duplicate(b, id, offset);
+      store.txPref = ref;
+      break;
+    case E.D_RX:
+      store.rx.push(ref);
+      break;
+    case E.D_TX:
+      store.tx.push(ref);
+      break;
+    default:
+      store.filterRx.push(ref);
+  }
+  return ref;
+}
