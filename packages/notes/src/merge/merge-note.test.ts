@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsFromCtCap } from '../model/property-map.js';
 import type { Note, NoteExtension } from '../model/note.js';
+import { parsePlainText, toPlainText } from '../plain/plain-text.js';
 import { mergeNote } from './merge-note.js';
 
 const sifExtension: NoteExtension = {
@@ -46,25 +47,24 @@ describe('mergeNote', () => {
 
   it('deletes a field the device holds but did not send', () => {
     const sif = fieldsFromCtCap([], 'text/x-s4j-sifn');
-    const merged = mergeNote(stored, { subject: 'Groceries', body: 'Groceries', extensions: [] }, sif, 'sif');
+    const merged = mergeNote(stored, { subject: 'Groceries', body: 'Groceries', extensions: [] }, sif, {
+      format: 'sifn',
+    });
     expect(merged).toEqual({ subject: 'Groceries', body: 'Groceries', extensions: [] });
   });
 
   it('lets a text/plain device change only subject and body', () => {
     const plain = fieldsFromCtCap([], 'text/plain');
-    const merged = mergeNote(
-      stored,
-      { subject: 'Shop', body: 'Shop\nbread', extensions: [] },
-      plain,
-      'versit',
-    );
+    const merged = mergeNote(stored, { subject: 'Shop', body: 'Shop\nbread', extensions: [] }, plain, {
+      format: 'plain',
+    });
     expect(merged).toEqual({ ...stored, subject: 'Shop', body: 'Shop\nbread' });
   });
 
   it('takes everything from incoming when the device fields are unknown', () => {
     const incoming: Note = { body: 'x', extensions: [] };
     expect(mergeNote(stored, incoming, undefined)).toEqual({ body: 'x', extensions: [sifExtension] });
-    expect(mergeNote(stored, incoming, undefined, 'sif')).toEqual({ body: 'x', extensions: [] });
+    expect(mergeNote(stored, incoming, undefined, { family: 'sif' })).toEqual({ body: 'x', extensions: [] });
   });
 
   it('neither changes its inputs nor shares objects with them', () => {
@@ -74,5 +74,24 @@ describe('mergeNote', () => {
     expect(merged.categories).toEqual(['Home']);
     expect(merged.categories).not.toBe(stored.categories);
     expect(merged.extensions[0]).not.toBe(stored.extensions[0]);
+  });
+
+  it('takes off the subject line the server put in front of a text/plain note', () => {
+    const vnote: Note = { subject: 'Shopping', body: 'milk\neggs', categories: ['Home'], extensions: [] };
+    const plain = fieldsFromCtCap([], 'text/plain');
+    const unchanged = parsePlainText(toPlainText(vnote));
+    expect(unchanged).toEqual({ subject: 'Shopping', body: 'Shopping\nmilk\neggs', extensions: [] });
+    expect(mergeNote(vnote, unchanged, plain, { format: 'plain' })).toEqual(vnote);
+    const edited = parsePlainText('Shopping\r\nmilk\r\neggs\r\nbread');
+    expect(mergeNote(vnote, edited, plain, { format: 'plain' })).toEqual({
+      ...vnote,
+      body: 'milk\neggs\nbread',
+    });
+    const retitled = parsePlainText('Errands\r\nmilk');
+    expect(mergeNote(vnote, retitled, plain, { format: 'plain' })).toEqual({
+      ...vnote,
+      subject: 'Errands',
+      body: 'Errands\nmilk',
+    });
   });
 });

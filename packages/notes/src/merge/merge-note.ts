@@ -1,5 +1,35 @@
+import { familyOfNoteFormat, type NoteFormat } from '../content-type.js';
 import { NOTE_FIELDS } from '../model/fields.js';
 import type { Note, NoteExtension, NoteFamily } from '../model/note.js';
+import { firstLine } from '../values/text.js';
+
+/** What {@link mergeNote} may know about the incoming note's origin. */
+export interface MergeNoteOptions {
+  /** Format the incoming note was read from; implies `family`. */
+  format?: NoteFormat;
+  /** Family the incoming note was read from. */
+  family?: NoteFamily;
+}
+
+/**
+ * A text/plain note carries the subject only as the first line of its text.
+ * When the stored subject is not the first line of the stored body,
+ * {@link toPlainText} wrote it in front of the body; an update that still
+ * starts with that line gets it taken off again, so the body does not grow
+ * by the subject on every sync.
+ */
+function withoutPrependedSubject(stored: Note, incoming: Note): Note {
+  const subject = stored.subject?.trim();
+  const body = incoming.body;
+  if (subject === undefined || subject === '' || body === undefined) return incoming;
+  if (stored.body !== undefined && firstLine(stored.body).trim() === subject) return incoming;
+  if (firstLine(body).trim() !== subject) return incoming;
+  const rest = body.indexOf('\n') < 0 ? '' : body.slice(body.indexOf('\n') + 1);
+  const out: Note = { ...incoming, subject: stored.subject! };
+  if (rest.trim() === '') delete out.body;
+  else out.body = rest;
+  return out;
+}
 
 // Canonical records are plain data: a JSON-shaped deep copy keeps the result
 // independent of both inputs.
@@ -22,18 +52,24 @@ function copy<T>(value: T): T {
  * - `deviceFields` undefined: the device holds every field, `incoming` wins
  *   for all of them.
  * - Extensions: those of the incoming family replace the stored ones of that
- *   family; the other family's are kept. The family is `incomingFamily` when
- *   given, else the families present in `incoming.extensions` (so without it
- *   a device cannot delete its last extension).
+ *   family; the other family's are kept. The family is `options.family` (or
+ *   that of `options.format`) when given, else the families present in
+ *   `incoming.extensions` (so without it a device cannot delete its last
+ *   extension).
+ * - With `options.format` `plain`, a subject line the server put in front of
+ *   the text is recognised and taken off the incoming body.
  *
  * Pure: neither input is changed, the result shares nothing with them.
  */
 export function mergeNote(
   stored: Note,
-  incoming: Note,
+  received: Note,
   deviceFields: ReadonlySet<string> | undefined,
-  incomingFamily?: NoteFamily,
+  options: MergeNoteOptions = {},
 ): Note {
+  const incoming = options.format === 'plain' ? withoutPrependedSubject(stored, received) : received;
+  const incomingFamily =
+    options.family ?? (options.format === undefined ? undefined : familyOfNoteFormat(options.format));
   const merged: Record<string, unknown> = {};
   for (const field of NOTE_FIELDS) {
     const source = deviceFields === undefined || deviceFields.has(field) ? incoming : stored;

@@ -198,7 +198,7 @@ export function toVJournal(note: Note, options: VJournalSerializeOptions = {}): 
   if (!kept.some((k) => k.name === 'DTSTAMP')) {
     const stamp = note.modified ?? note.created ?? options.timestamp;
     const utc = stamp === undefined ? undefined : parseDateValue(stamp);
-    if (utc !== undefined && utc.endsWith('Z')) p.push(property('DTSTAMP', formatBasicDate(utc)));
+    if (utc?.endsWith('Z')) p.push(property('DTSTAMP', formatBasicDate(utc)));
   }
   if (note.entryDate !== undefined) p.push(startProperty(note, note.entryDate));
   if (note.subject !== undefined) p.push(property('SUMMARY', escapeText(note.subject, DIALECT)));
