@@ -61,6 +61,8 @@ export class VersitError extends Error {
   /** 1-based line number, 0 when the error is not tied to a line. */
   readonly line: number;
   readonly property: string | undefined;
+  /** The message without the position suffix, for callers that add their own context. */
+  readonly detail: string;
 
   constructor(
     code: VersitErrorCode,
@@ -77,5 +79,6 @@ export class VersitError extends Error {
     this.offset = position?.offset ?? -1;
     this.line = position?.line ?? 0;
     this.property = position?.property;
+    this.detail = message;
   }
 }
