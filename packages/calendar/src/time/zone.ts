@@ -1,0 +1,193 @@
+import { CalendarCodecError } from '../errors.js';
+import type { TimeZoneDefinition, TimeZoneObservance } from '../model/types.js';
+import { expandRule } from '../recurrence/expand.js';
+import { daysFromCivil, SECONDS_PER_DAY } from './civil.js';
+import { parseCanonicalLocal } from './text.js';
+import { timeToWallSeconds } from './time-value.js';
+
+/** The UTC offset of a zone at any instant. */
+export interface ZoneRules {
+  /** Seconds east of UTC in effect at `utc` (UTC seconds). */
+  offsetAt(utc: number): number;
+}
+
+/** Most onsets of one observance evaluated while looking up an offset. */
+const MAX_ONSETS_PER_LOOKUP = 2_000;
+
+// Any real zone changes its offset at most once in two days, so the offsets
+// two days either side of a wall time are the only two that can apply.
+const NEIGHBOURHOOD = 2 * SECONDS_PER_DAY;
+
+/**
+ * UTC seconds of a wall time in a zone. A time that occurs twice (clocks
+ * turned back) is the first occurrence; a time skipped by a forward jump uses
+ * the offset before the gap, which lands after it: RFC 5545 §3.3.5.
+ */
+export function localToUtc(local: number, rules: ZoneRules): number {
+  const before = rules.offsetAt(local - NEIGHBOURHOOD);
+  const after = rules.offsetAt(local + NEIGHBOURHOOD);
+  const candidates: number[] = [];
+  for (const offset of before === after ? [before] : [before, after]) {
+    const utc = local - offset;
+    if (rules.offsetAt(utc) === offset) candidates.push(utc);
+  }
+  if (candidates.length > 0) return Math.min(...candidates);
+  return local - before;
+}
+
+/** Wall seconds of an instant in a zone. */
+export function utcToLocal(utc: number, rules: ZoneRules): number {
+  return utc + rules.offsetAt(utc);
+}
+
+export class FixedOffsetZone implements ZoneRules {
+  readonly offset: number;
+  constructor(offset: number) {
+    this.offset = offset;
+  }
+  offsetAt(): number {
+    return this.offset;
+  }
+}
+
+interface PreparedObservance {
+  observance: TimeZoneObservance;
+  /** First onset, UTC seconds. */
+  startUtc: number;
+  startLocal: number;
+  /** Extra onsets, UTC seconds, ascending. */
+  dates: number[];
+  untilLocal: number | undefined;
+}
+
+/** A zone evaluated from its observances (VTIMEZONE, vCalendar DAYLIGHT, SIF DayLight). */
+export class ObservanceZone implements ZoneRules {
+  private readonly prepared: PreparedObservance[];
+  private readonly earliest: PreparedObservance | undefined;
+
+  constructor(definition: TimeZoneDefinition) {
+    this.prepared = definition.observances.map((observance) => {
+      const startLocal = parseCanonicalLocal(observance.start);
+      const dates = (observance.dates ?? [])
+        .map((d) => parseCanonicalLocal(d) - observance.offsetFrom)
+        .sort((a, b) => a - b);
+      const until = observance.rule?.until;
+      // UNTIL of a VTIMEZONE rule is UTC; onsets are compared on the wall clock before the change.
+      const untilLocal = until === undefined ? undefined : timeToWallSeconds(until, observance.offsetFrom);
+      return { observance, startUtc: startLocal - observance.offsetFrom, startLocal, dates, untilLocal };
+    });
+    let earliest: PreparedObservance | undefined;
+    for (const p of this.prepared) if (!earliest || p.startUtc < earliest.startUtc) earliest = p;
+    this.earliest = earliest;
+  }
+
+  offsetAt(utc: number): number {
+    let best: { onset: number; offset: number } | undefined;
+    for (const p of this.prepared) {
+      const onset = lastOnsetAtOrBefore(p, utc);
+      if (onset !== undefined && (!best || onset > best.onset))
+        best = { onset, offset: p.observance.offsetTo };
+    }
+    if (best) return best.offset;
+    // Before the first onset the zone keeps the offset the first observance changes from.
+    return this.earliest?.observance.offsetFrom ?? 0;
+  }
+}
+
+function lastOnsetAtOrBefore(p: PreparedObservance, utc: number): number | undefined {
+  if (p.startUtc > utc) return undefined;
+  let best = p.startUtc;
+  for (const d of p.dates) if (d <= utc && d > best) best = d;
+  const rule = p.observance.rule;
+  if (rule) {
+    const offsetFrom = p.observance.offsetFrom;
+    const localLimit = utc + offsetFrom;
+    // Onsets of real rules repeat at least every year: a two-year window finds the last one.
+    const bounds = { until: p.untilLocal, limit: MAX_ONSETS_PER_LOOKUP, maxPeriods: MAX_ONSETS_PER_LOOKUP };
+    let onsets = expandRule(rule, p.startLocal, {
+      ...bounds,
+      from: localLimit - 2 * 366 * SECONDS_PER_DAY,
+      to: localLimit,
+    });
+    if (onsets.length === 0 || onsets[onsets.length - 1]! <= p.startLocal) {
+      onsets = expandRule(rule, p.startLocal, { ...bounds, to: localLimit });
+    }
+    const last = onsets[onsets.length - 1];
+    if (last !== undefined && last - offsetFrom > best) best = last - offsetFrom;
+  }
+  return best;
+}
+
+/** An IANA zone resolved with the runtime's ICU data (`Intl.DateTimeFormat`). */
+export class IntlZone implements ZoneRules {
+  readonly tzid: string;
+  private readonly format: Intl.DateTimeFormat;
+  private readonly cache = new Map<number, number>();
+
+  constructor(tzid: string) {
+    this.tzid = tzid;
+    try {
+      this.format = new Intl.DateTimeFormat('en-US', {
+        timeZone: tzid,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+        era: 'short',
+      });
+    } catch (cause) {
+      throw new CalendarCodecError('UNKNOWN_TIMEZONE', `unknown time zone "${tzid}"`, { cause });
+    }
+  }
+
+  offsetAt(utc: number): number {
+    // Offsets change on whole minutes (even historical ones at whole seconds of a minute), so one
+    // lookup per minute is enough.
+    const key = Math.floor(utc / 60);
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const parts = this.format.formatToParts(new Date(utc * 1000));
+    let year = 0;
+    let month = 0;
+    let day = 0;
+    let hour = 0;
+    let minute = 0;
+    let second = 0;
+    let bc = false;
+    for (const part of parts) {
+      const v = Number(part.value);
+      switch (part.type) {
+        case 'year':
+          year = v;
+          break;
+        case 'month':
+          month = v;
+          break;
+        case 'day':
+          day = v;
+          break;
+        case 'hour':
+          hour = v;
+          break;
+        case 'minute':
+          minute = v;
+          break;
+        case 'second':
+          second = v;
+          break;
+        case 'era':
+          bc = part.value.startsWith('B');
+          break;
+      }
+    }
+    if (bc) year = 1 - year;
+    const wall = daysFromCivil(year, month, day) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second;
+    const offset = wall - Math.floor(utc);
+    if (this.cache.size > 4096) this.cache.clear();
+    this.cache.set(key, offset);
+    return offset;
+  }
+}
