@@ -45,7 +45,11 @@ export async function* iterateMap(
 ): AsyncGenerator<MapEntry, void, undefined> {
   let after: string | undefined;
   do {
-    const page = await store.listMap(folderId, deviceId, after === undefined ? options : { ...options, after });
+    const page = await store.listMap(
+      folderId,
+      deviceId,
+      after === undefined ? options : { ...options, after },
+    );
     yield* page.entries;
     after = page.next ?? undefined;
   } while (after !== undefined);

@@ -40,6 +40,10 @@ describe('parseFolderPath', () => {
     });
   });
 
+  it('ignores white space around the whole path', () => {
+    expect(parseFolderPath('  Contacts/Work ', limits).path).toBe('Contacts/Work');
+  });
+
   it('allows a folder named Calendar and sub-folders under inbox', () => {
     expect(parseFolderPath('Calendar', limits).key).toBe('calendar');
     expect(parseFolderPath('inbox/Mail', limits).key).toBe('inbox/mail');
@@ -51,7 +55,8 @@ describe('parseFolderPath', () => {
     ['Contacts/../x', 'INVALID'],
     ['./.', 'INVALID'],
     ['a\u0007b', 'INVALID'],
-    [' padded', 'INVALID'],
+    ['Contacts/ padded', 'INVALID'],
+    ['Contacts/trailing /x', 'INVALID'],
     ['Mail', 'INVALID'],
     ['mail/Sub', 'INVALID'],
     ['x'.repeat(256), 'TOO_LARGE'],

@@ -2,15 +2,17 @@ import { StoreError } from '../errors.js';
 import type { FolderKind } from '../model.js';
 
 /** The folders every new account gets (R12, R13), in creation order. */
-export const DEFAULT_FOLDERS: readonly { readonly path: string; readonly kind: FolderKind }[] = Object.freeze([
-  { path: 'Contacts', kind: 'contacts' },
-  { path: 'Events', kind: 'events' },
-  { path: 'Tasks', kind: 'tasks' },
-  { path: 'Notes', kind: 'notes' },
-  { path: 'Journal', kind: 'journal' },
-  { path: 'inbox', kind: 'mail' },
-  { path: 'Files', kind: 'files' },
-]);
+export const DEFAULT_FOLDERS: readonly { readonly path: string; readonly kind: FolderKind }[] = Object.freeze(
+  [
+    { path: 'Contacts', kind: 'contacts' },
+    { path: 'Events', kind: 'events' },
+    { path: 'Tasks', kind: 'tasks' },
+    { path: 'Notes', kind: 'notes' },
+    { path: 'Journal', kind: 'journal' },
+    { path: 'inbox', kind: 'mail' },
+    { path: 'Files', kind: 'files' },
+  ],
+);
 
 /**
  * R13: `Mail` always names `inbox`, so no top-level folder may be called Mail (it could never be reached).
@@ -68,14 +70,23 @@ export function parseFolderPath(input: string, limits: FolderPathLimits, argPath
         path: argPath,
       });
     }
-    if (segment === '.' || segment === '..' || segment.trim() !== segment || CONTROL_CHARACTER.test(segment)) {
+    if (
+      segment === '.' ||
+      segment === '..' ||
+      segment.trim() !== segment ||
+      CONTROL_CHARACTER.test(segment)
+    ) {
       throw new StoreError('INVALID', `invalid folder name ${JSON.stringify(segment)}`, { path: argPath });
     }
   }
   if (segments[0]!.toLowerCase() === MAIL_ALIAS) {
-    throw new StoreError('INVALID', 'a top-level folder cannot be named Mail: it is the alias of inbox (R13)', {
-      path: argPath,
-    });
+    throw new StoreError(
+      'INVALID',
+      'a top-level folder cannot be named Mail: it is the alias of inbox (R13)',
+      {
+        path: argPath,
+      },
+    );
   }
   const path = segments.join('/');
   return { path, key: folderKey(path), segments };

@@ -1,5 +1,12 @@
 import type pg from 'pg';
-import type { SqlDialect, SqlDriver, SqlExecutor, SqlValue, TableName, TransactionMode } from '../sql/driver.js';
+import type {
+  SqlDialect,
+  SqlDriver,
+  SqlExecutor,
+  SqlValue,
+  TableName,
+  TransactionMode,
+} from '../sql/driver.js';
 import { TABLE_NAMES } from '../sql/driver.js';
 import { fromPgError, isRetryable } from './errors.js';
 
@@ -71,7 +78,8 @@ export class PostgresDriver implements SqlDriver {
       }
     };
     return {
-      all: async <T extends object>(sql: string, params?: readonly SqlValue[]) => (await query(sql, params)).rows as T[],
+      all: async <T extends object>(sql: string, params?: readonly SqlValue[]) =>
+        (await query(sql, params)).rows as T[],
       get: async <T extends object>(sql: string, params?: readonly SqlValue[]) =>
         (await query(sql, params)).rows[0] as T | undefined,
       run: async (sql: string, params?: readonly SqlValue[]) => (await query(sql, params)).rowCount ?? 0,

@@ -36,7 +36,8 @@ const DEFAULT_POOL_SIZE = 10;
 
 function nonNegative(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`${name} must be a non-negative integer`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new TypeError(`${name} must be a non-negative integer`);
   return value;
 }
 
@@ -60,7 +61,11 @@ export async function openPostgresStoreWith(
   const settings = {
     schema,
     lockTimeoutMs: nonNegative(options.lockTimeoutMs, DEFAULT_LOCK_TIMEOUT_MS, 'lockTimeoutMs'),
-    statementTimeoutMs: nonNegative(options.statementTimeoutMs, DEFAULT_STATEMENT_TIMEOUT_MS, 'statementTimeoutMs'),
+    statementTimeoutMs: nonNegative(
+      options.statementTimeoutMs,
+      DEFAULT_STATEMENT_TIMEOUT_MS,
+      'statementTimeoutMs',
+    ),
     maxRetries: nonNegative(options.maxRetries, DEFAULT_MAX_RETRIES, 'maxRetries'),
     ownsPool: options.pool === undefined,
   };

@@ -49,7 +49,9 @@ export async function accountId(ctx: SqlContext, tx: SqlExecutor, login: string)
   const row =
     normalized === null
       ? undefined
-      : await tx.get<{ id: number | string }>(`SELECT id FROM ${ctx.t.accounts} WHERE login = ?`, [normalized]);
+      : await tx.get<{ id: number | string }>(`SELECT id FROM ${ctx.t.accounts} WHERE login = ?`, [
+          normalized,
+        ]);
   if (!row) throw new StoreError('NOT_FOUND', `no account ${JSON.stringify(login)}`, { path: 'login' });
   return toNumber(row.id);
 }
@@ -87,7 +89,11 @@ export async function createDomain(
   return (await getDomain(ctx, tx, normalized))!;
 }
 
-export async function listDomains(ctx: SqlContext, tx: SqlExecutor, options: PageOptions = {}): Promise<Page<Domain>> {
+export async function listDomains(
+  ctx: SqlContext,
+  tx: SqlExecutor,
+  options: PageOptions = {},
+): Promise<Page<Domain>> {
   const limit = checkPageLimit(options.limit, ctx.options.limits.maxPageSize);
   const rows = await tx.all<DomainRow>(
     `SELECT ${DOMAIN_COLUMNS} FROM ${ctx.t.domains} d WHERE d.name > ? ORDER BY d.name LIMIT ?`,
@@ -154,7 +160,8 @@ function passwordColumns(
   options: PasswordOptions,
 ): [string, Uint8Array, string | null] {
   const clear = checkText(password, ctx.options.limits.maxPasswordLength, 'password');
-  if (options.storeClearPassword !== undefined) checkBoolean(options.storeClearPassword, 'storeClearPassword');
+  if (options.storeClearPassword !== undefined)
+    checkBoolean(options.storeClearPassword, 'storeClearPassword');
   return [md5Verifier(login, clear), desKey(clear), options.storeClearPassword === true ? clear : null];
 }
 
@@ -240,7 +247,8 @@ export async function setPassword(
           `UPDATE ${ctx.t.accounts} SET md5_verifier = ?, des_key = ?, clear_password = ?, updated_at = ? WHERE login = ?`,
           [verifier, key, clear, ctx.options.now(), normalized],
         );
-  if (changed === 0) throw new StoreError('NOT_FOUND', `no account ${JSON.stringify(login)}`, { path: 'login' });
+  if (changed === 0)
+    throw new StoreError('NOT_FOUND', `no account ${JSON.stringify(login)}`, { path: 'login' });
 }
 
 export async function deleteAccount(ctx: SqlContext, tx: SqlExecutor, login: string): Promise<void> {
@@ -256,7 +264,11 @@ interface CredentialRow {
   domain_enabled: boolean | number;
 }
 
-async function credentialRow(ctx: SqlContext, tx: SqlExecutor, login: string): Promise<CredentialRow | undefined> {
+async function credentialRow(
+  ctx: SqlContext,
+  tx: SqlExecutor,
+  login: string,
+): Promise<CredentialRow | undefined> {
   return tx.get<CredentialRow>(
     `SELECT a.md5_verifier, a.des_key, a.clear_password, a.enabled, d.enabled AS domain_enabled
      FROM ${ctx.t.accounts} a JOIN ${ctx.t.domains} d ON d.id = a.domain_id WHERE a.login = ?`,
@@ -282,7 +294,10 @@ export async function verifyBasic(
     return false;
   }
   const row = await credentialRow(ctx, tx, normalized);
-  const matches = verifierEquals(md5Verifier(normalized, password), row?.md5_verifier ?? UNKNOWN_ACCOUNT_VERIFIER);
+  const matches = verifierEquals(
+    md5Verifier(normalized, password),
+    row?.md5_verifier ?? UNKNOWN_ACCOUNT_VERIFIER,
+  );
   return matches && row !== undefined && isActive(row);
 }
 

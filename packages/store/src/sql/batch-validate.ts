@@ -10,7 +10,9 @@ function checkPrecondition(op: ItemPrecondition, at: string): void {
 
 function checkOrigin(origin: unknown, limits: StoreLimits, at: string): void {
   if (origin === undefined) {
-    throw new StoreError('INVALID', `${at}.origin is required (a device id, or null)`, { path: `${at}.origin` });
+    throw new StoreError('INVALID', `${at}.origin is required (a device id, or null)`, {
+      path: `${at}.origin`,
+    });
   }
   checkTextOrNull(origin, limits.maxDeviceIdLength, `${at}.origin`);
 }
@@ -63,8 +65,10 @@ function checkOp(op: BatchOp, limits: StoreLimits, at: string): void {
       return;
     case 'state':
       checkText(op.deviceId, limits.maxDeviceIdLength, `${at}.deviceId`);
-      if (op.clientAnchor !== undefined) checkTextOrNull(op.clientAnchor, limits.maxAnchorLength, `${at}.clientAnchor`);
-      if (op.serverAnchor !== undefined) checkTextOrNull(op.serverAnchor, limits.maxAnchorLength, `${at}.serverAnchor`);
+      if (op.clientAnchor !== undefined)
+        checkTextOrNull(op.clientAnchor, limits.maxAnchorLength, `${at}.clientAnchor`);
+      if (op.serverAnchor !== undefined)
+        checkTextOrNull(op.serverAnchor, limits.maxAnchorLength, `${at}.serverAnchor`);
       if (op.clientDatabase !== undefined) {
         checkTextOrNull(op.clientDatabase, limits.maxAnchorLength, `${at}.clientDatabase`);
       }
@@ -76,9 +80,13 @@ function checkOp(op: BatchOp, limits: StoreLimits, at: string): void {
       }
       return;
     default:
-      throw new StoreError('INVALID', `${at}.type ${JSON.stringify((op as { type: unknown }).type)} is unknown`, {
-        path: `${at}.type`,
-      });
+      throw new StoreError(
+        'INVALID',
+        `${at}.type ${JSON.stringify((op as { type: unknown }).type)} is unknown`,
+        {
+          path: `${at}.type`,
+        },
+      );
   }
 }
 
@@ -91,9 +99,13 @@ export function validateBatch(batch: Batch, limits: StoreLimits): void {
     throw new StoreError('INVALID', "onConflict must be 'report' or 'abort'", { path: 'onConflict' });
   }
   if (batch.ops.length > limits.maxBatchOps) {
-    throw new StoreError('LIMIT', `batch has ${batch.ops.length} operations, more than ${limits.maxBatchOps}`, {
-      path: 'ops',
-    });
+    throw new StoreError(
+      'LIMIT',
+      `batch has ${batch.ops.length} operations, more than ${limits.maxBatchOps}`,
+      {
+        path: 'ops',
+      },
+    );
   }
   batch.ops.forEach((op, i) => {
     try {

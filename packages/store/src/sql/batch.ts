@@ -102,12 +102,20 @@ class BatchRun {
   }
 
   private async head(folderId: number, guid: string): Promise<ItemHead | null> {
-    const row = await this.tx.get<{ version: number | string; seq: number | string; deleted: boolean | number }>(
-      `SELECT version, seq, deleted FROM ${this.t.items} WHERE folder_id = ? AND guid = ?`,
-      [folderId, guid],
-    );
+    const row = await this.tx.get<{
+      version: number | string;
+      seq: number | string;
+      deleted: boolean | number;
+    }>(`SELECT version, seq, deleted FROM ${this.t.items} WHERE folder_id = ? AND guid = ?`, [
+      folderId,
+      guid,
+    ]);
     if (!row) return null;
-    return { version: toNumber(row.version), seq: toNumber(row.seq), deleted: row.deleted === true || row.deleted === 1 };
+    return {
+      version: toNumber(row.version),
+      seq: toNumber(row.seq),
+      deleted: row.deleted === true || row.deleted === 1,
+    };
   }
 
   private async fullItem(folderId: number, guid: string): Promise<Item> {
@@ -135,7 +143,14 @@ class BatchRun {
     const key = `${accountPk}\u0000${deviceId}`;
     let devicePk = this.devices.get(key);
     if (devicePk === undefined) {
-      devicePk = await ensureDevice(this.ctx, this.tx, accountPk, deviceId, this.now, `ops[${index}].deviceId`);
+      devicePk = await ensureDevice(
+        this.ctx,
+        this.tx,
+        accountPk,
+        deviceId,
+        this.now,
+        `ops[${index}].deviceId`,
+      );
       this.devices.set(key, devicePk);
     }
     await ensureDeviceFolder(this.ctx, this.tx, devicePk, folderId);
@@ -156,19 +171,22 @@ class BatchRun {
       `DELETE FROM ${this.t.id_maps} WHERE device_pk = ? AND folder_id = ? AND (luid = ? OR guid = ?)`,
       [devicePk, folderId, luid, guid],
     );
-    await this.tx.run(`INSERT INTO ${this.t.id_maps} (device_pk, folder_id, luid, guid) VALUES (?, ?, ?, ?)`, [
-      devicePk,
-      folderId,
-      luid,
-      guid,
-    ]);
+    await this.tx.run(
+      `INSERT INTO ${this.t.id_maps} (device_pk, folder_id, luid, guid) VALUES (?, ?, ?, ?)`,
+      [devicePk, folderId, luid, guid],
+    );
   }
 
   private async freshGuid(folderId: number, index: number): Promise<string> {
     const { generateGuid, limits } = this.ctx.options;
     for (let attempt = 0; attempt < limits.guidAttempts; attempt++) {
       const guid = generateGuid();
-      if (typeof guid !== 'string' || guid.length === 0 || guid.length > limits.maxGuidLength || guid.includes('\u0000')) {
+      if (
+        typeof guid !== 'string' ||
+        guid.length === 0 ||
+        guid.length > limits.maxGuidLength ||
+        guid.includes('\u0000')
+      ) {
         throw new StoreError('CONSTRAINT', `the GUID generator returned ${JSON.stringify(guid)}`, {
           path: `ops[${index}].guid`,
           opIndex: index,
@@ -190,10 +208,14 @@ class BatchRun {
     } else {
       previous = await this.head(op.folderId, guid);
       if (previous && !previous.deleted) {
-        throw new StoreError('ALREADY_EXISTS', `item ${JSON.stringify(guid)} already exists in folder ${op.folderId}`, {
-          path: `ops[${index}].guid`,
-          opIndex: index,
-        });
+        throw new StoreError(
+          'ALREADY_EXISTS',
+          `item ${JSON.stringify(guid)} already exists in folder ${op.folderId}`,
+          {
+            path: `ops[${index}].guid`,
+            opIndex: index,
+          },
+        );
       }
     }
     const sequence = await this.bump(op.folderId);
@@ -265,7 +287,17 @@ class BatchRun {
     await this.tx.run(
       `UPDATE ${this.t.items} SET content_type = ?, payload = ?, size = ?, version = ?, seq = ?, modified_at = ?, origin = ?
        WHERE folder_id = ? AND guid = ?`,
-      [op.contentType, op.payload, op.payload.byteLength, version, sequence, this.now, op.origin, op.folderId, op.guid],
+      [
+        op.contentType,
+        op.payload,
+        op.payload.byteLength,
+        version,
+        sequence,
+        this.now,
+        op.origin,
+        op.folderId,
+        op.guid,
+      ],
     );
     return { type: 'replace', kind: 'applied', guid: op.guid, version, sequence };
   }
@@ -274,7 +306,8 @@ class BatchRun {
     const head = await this.requireItem(op.folderId, op.guid, index);
     const conflict = await this.precondition(op, head, index);
     if (conflict) return conflict;
-    if (head.deleted) return { type: 'delete', kind: 'unchanged', guid: op.guid, version: head.version, sequence: head.seq };
+    if (head.deleted)
+      return { type: 'delete', kind: 'unchanged', guid: op.guid, version: head.version, sequence: head.seq };
     const sequence = await this.bump(op.folderId);
     const version = head.version + 1;
     await this.tx.run(
@@ -320,7 +353,10 @@ export async function applyBatch(ctx: SqlContext, tx: SqlExecutor, batch: Batch)
       folders.set(folderId, await folderState(ctx, tx, folderId, true, `ops[${index}].folderId`));
     } catch (error) {
       if (error instanceof StoreError) {
-        throw new StoreError(error.code, error.message, { path: error.path ?? `ops[${index}]`, opIndex: index });
+        throw new StoreError(error.code, error.message, {
+          path: error.path ?? `ops[${index}]`,
+          opIndex: index,
+        });
       }
       throw error;
     }
@@ -332,7 +368,11 @@ export async function applyBatch(ctx: SqlContext, tx: SqlExecutor, batch: Batch)
       results.push(await run.apply(batch.ops[i]!, i));
     } catch (error) {
       if (error instanceof StoreError && error.opIndex === undefined) {
-        throw new StoreError(error.code, error.message, { path: error.path ?? `ops[${i}]`, opIndex: i, cause: error });
+        throw new StoreError(error.code, error.message, {
+          path: error.path ?? `ops[${i}]`,
+          opIndex: i,
+          cause: error,
+        });
       }
       throw error;
     }

@@ -129,13 +129,19 @@ export async function listDevices(ctx: SqlContext, tx: SqlExecutor, login: strin
   return rows.map(toDevice);
 }
 
-export async function deleteDevice(ctx: SqlContext, tx: SqlExecutor, login: string, deviceId: string): Promise<void> {
+export async function deleteDevice(
+  ctx: SqlContext,
+  tx: SqlExecutor,
+  login: string,
+  deviceId: string,
+): Promise<void> {
   checkDeviceId(ctx, deviceId);
   const changed = await tx.run(`DELETE FROM ${ctx.t.devices} WHERE account_id = ? AND device_id = ?`, [
     await accountId(ctx, tx, login),
     deviceId,
   ]);
-  if (changed === 0) throw new StoreError('NOT_FOUND', `no device ${JSON.stringify(deviceId)}`, { path: 'deviceId' });
+  if (changed === 0)
+    throw new StoreError('NOT_FOUND', `no device ${JSON.stringify(deviceId)}`, { path: 'deviceId' });
 }
 
 /** Joins a state or map table to the device of the folder's own account. */

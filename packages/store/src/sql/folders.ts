@@ -1,7 +1,13 @@
 import { StoreError } from '../errors.js';
 import type { Folder, FolderKind } from '../model.js';
 import { FOLDER_KINDS } from '../model.js';
-import { DEFAULT_FOLDERS, folderKey, parentPathOf, parseFolderPath, remoteNameCandidates } from '../naming/folder-path.js';
+import {
+  DEFAULT_FOLDERS,
+  folderKey,
+  parentPathOf,
+  parseFolderPath,
+  remoteNameCandidates,
+} from '../naming/folder-path.js';
 import type { CreateFolderOptions } from '../store.js';
 import { checkId } from '../validate.js';
 import { accountId } from './accounts.js';
@@ -24,7 +30,11 @@ function fromClause(ctx: SqlContext): string {
   return `${ctx.t.folders} f JOIN ${ctx.t.accounts} a ON a.id = f.account_id`;
 }
 
-export async function createDefaultFolders(ctx: SqlContext, tx: SqlExecutor, accountPk: number): Promise<void> {
+export async function createDefaultFolders(
+  ctx: SqlContext,
+  tx: SqlExecutor,
+  accountPk: number,
+): Promise<void> {
   const now = ctx.options.now();
   for (const folder of DEFAULT_FOLDERS) {
     await tx.run(
@@ -45,7 +55,13 @@ export async function folderState(
   lock: boolean,
   path = 'folderId',
 ): Promise<FolderState> {
-  const row = await tx.get<{ id: number | string; account_id: number | string; kind: string; seq: number | string; purged_seq: number | string }>(
+  const row = await tx.get<{
+    id: number | string;
+    account_id: number | string;
+    kind: string;
+    seq: number | string;
+    purged_seq: number | string;
+  }>(
     `SELECT id, account_id, kind, seq, purged_seq FROM ${ctx.t.folders} WHERE id = ?${lock ? ctx.dialect.forUpdate : ''}`,
     [folderId],
   );
@@ -61,7 +77,9 @@ export async function folderState(
 
 export async function getFolder(ctx: SqlContext, tx: SqlExecutor, folderId: number): Promise<Folder | null> {
   checkId(folderId, 'folderId');
-  const row = await tx.get<FolderRow>(`SELECT ${FOLDER_COLUMNS} FROM ${fromClause(ctx)} WHERE f.id = ?`, [folderId]);
+  const row = await tx.get<FolderRow>(`SELECT ${FOLDER_COLUMNS} FROM ${fromClause(ctx)} WHERE f.id = ?`, [
+    folderId,
+  ]);
   return row ? toFolder(row) : null;
 }
 
@@ -182,11 +200,17 @@ export async function renameFolder(
   }
   const renamed = moved.map((f) => ({ id: f.id, path: target + f.path.slice(folder.path.length) }));
   if (renamed.some((f) => f.path.split('/').length > ctx.options.limits.maxFolderDepth)) {
-    throw new StoreError('TOO_LARGE', `moving would nest sub-folders deeper than the limit`, { path: 'newPath' });
+    throw new StoreError('TOO_LARGE', `moving would nest sub-folders deeper than the limit`, {
+      path: 'newPath',
+    });
   }
   for (const f of renamed) {
     const path = f.path;
-    await tx.run(`UPDATE ${ctx.t.folders} SET path = ?, path_key = ? WHERE id = ?`, [path, folderKey(path), f.id]);
+    await tx.run(`UPDATE ${ctx.t.folders} SET path = ?, path_key = ? WHERE id = ?`, [
+      path,
+      folderKey(path),
+      f.id,
+    ]);
   }
   return (await getFolder(ctx, tx, folderId))!;
 }

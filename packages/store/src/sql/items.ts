@@ -45,9 +45,11 @@ export async function getItems(
   checkId(folderId, 'folderId');
   if (!Array.isArray(guids)) throw new StoreError('INVALID', 'guids must be an array', { path: 'guids' });
   if (guids.length > ctx.options.limits.maxGetItems) {
-    throw new StoreError('LIMIT', `more than ${ctx.options.limits.maxGetItems} GUIDs asked for`, { path: 'guids' });
+    throw new StoreError('LIMIT', `more than ${ctx.options.limits.maxGetItems} GUIDs asked for`, {
+      path: 'guids',
+    });
   }
-  guids.forEach((guid, i) => checkText(guid, ctx.options.limits.maxGuidLength, `guids[${i}]`));
+  for (const [i, guid] of guids.entries()) checkText(guid, ctx.options.limits.maxGuidLength, `guids[${i}]`);
   const unique = [...new Set(guids)];
   const found = new Map<string, Item>();
   for (let start = 0; start < unique.length; start += GUIDS_PER_QUERY) {
@@ -173,7 +175,10 @@ export async function pruneFolderTombstones(
     params,
   );
   if (top?.top == null) return 0;
-  await tx.run(`DELETE FROM ${ctx.t.id_maps} WHERE folder_id = ? AND guid IN (${doomed})`, [folderId, ...params]);
+  await tx.run(`DELETE FROM ${ctx.t.id_maps} WHERE folder_id = ? AND guid IN (${doomed})`, [
+    folderId,
+    ...params,
+  ]);
   const pruned = await tx.run(
     `DELETE FROM ${ctx.t.items} WHERE folder_id = ? AND deleted = ? AND modified_at < ? AND seq <= ?`,
     params,

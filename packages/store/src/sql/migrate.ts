@@ -55,11 +55,10 @@ export async function migrate(
     const pending = migrations.filter((m) => m.version > version).sort((a, b) => a.version - b.version);
     for (const migration of pending) {
       for (const statement of migration.statements(tables)) await tx.run(statement);
-      await tx.run(`INSERT INTO ${tables.schema_migrations} (version, description, applied_at) VALUES (?, ?, ?)`, [
-        migration.version,
-        migration.description,
-        now(),
-      ]);
+      await tx.run(
+        `INSERT INTO ${tables.schema_migrations} (version, description, applied_at) VALUES (?, ?, ?)`,
+        [migration.version, migration.description, now()],
+      );
     }
     return Math.max(version, latest);
   });

@@ -186,7 +186,8 @@ export class SqlGroupwareStore implements GroupwareStore {
       throw new StoreError('INVALID', 'pruneTombstones needs { olderThan }', { path: 'olderThan' });
     }
     const olderThan = checkCount(options.olderThan, 'olderThan');
-    const keepUnsynced = options.keepUnsynced === undefined ? true : checkBoolean(options.keepUnsynced, 'keepUnsynced');
+    const keepUnsynced =
+      options.keepUnsynced === undefined ? true : checkBoolean(options.keepUnsynced, 'keepUnsynced');
     let pruned = 0;
     let examined = 0;
     const pruneOne = async (folderId: number): Promise<void> => {
@@ -197,7 +198,8 @@ export class SqlGroupwareStore implements GroupwareStore {
         examined++;
       } catch (error) {
         // A folder deleted while we walk the list has nothing left to prune.
-        if (!(error instanceof StoreError && error.code === 'NOT_FOUND' && options.folderId === undefined)) throw error;
+        if (!(error instanceof StoreError && error.code === 'NOT_FOUND' && options.folderId === undefined))
+          throw error;
       }
     };
     if (options.folderId !== undefined) {
@@ -208,10 +210,10 @@ export class SqlGroupwareStore implements GroupwareStore {
       let after = 0;
       for (;;) {
         const ids = await this.run('read', (tx) =>
-          tx.all<{ id: number | string }>(`SELECT id FROM ${this.ctx.t.folders} WHERE id > ? ORDER BY id LIMIT ?`, [
-            after,
-            PRUNE_FOLDER_PAGE,
-          ]),
+          tx.all<{ id: number | string }>(
+            `SELECT id FROM ${this.ctx.t.folders} WHERE id > ? ORDER BY id LIMIT ?`,
+            [after, PRUNE_FOLDER_PAGE],
+          ),
         );
         for (const row of ids) await pruneOne(toNumber(row.id));
         if (ids.length < PRUNE_FOLDER_PAGE) break;

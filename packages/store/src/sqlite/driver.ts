@@ -1,5 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SqlDialect, SqlDriver, SqlExecutor, SqlValue, TableName, TransactionMode } from '../sql/driver.js';
+import type {
+  SqlDialect,
+  SqlDriver,
+  SqlExecutor,
+  SqlValue,
+  TableName,
+  TransactionMode,
+} from '../sql/driver.js';
 import { TABLE_NAMES } from '../sql/driver.js';
 import { AsyncMutex } from '../util/mutex.js';
 import { fromSqliteError } from './errors.js';
@@ -9,7 +16,9 @@ const STATEMENT_CACHE_SIZE = 500;
 
 const SQLITE_DIALECT: SqlDialect = Object.freeze({
   name: 'sqlite',
-  tables: Object.freeze(Object.fromEntries(TABLE_NAMES.map((name) => [name, name])) as Record<TableName, string>),
+  tables: Object.freeze(
+    Object.fromEntries(TABLE_NAMES.map((name) => [name, name])) as Record<TableName, string>,
+  ),
   forUpdate: '',
 });
 

@@ -46,7 +46,8 @@ const DEFAULT_MAX_WAITING_CALLERS = 10_000;
 
 function checkPositive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`${name} must be a non-negative integer`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new TypeError(`${name} must be a non-negative integer`);
   return value;
 }
 
@@ -97,9 +98,14 @@ export async function openSqliteStoreWith(
     throw new TypeError('path must be a database file path or ":memory:"');
   }
   const synchronous = options.synchronous ?? 'full';
-  if (synchronous !== 'full' && synchronous !== 'normal') throw new TypeError("synchronous must be 'full' or 'normal'");
+  if (synchronous !== 'full' && synchronous !== 'normal')
+    throw new TypeError("synchronous must be 'full' or 'normal'");
   const busyTimeoutMs = checkPositive(options.busyTimeoutMs, DEFAULT_BUSY_TIMEOUT_MS, 'busyTimeoutMs');
-  const maxWaiting = checkPositive(options.maxWaitingCallers, DEFAULT_MAX_WAITING_CALLERS, 'maxWaitingCallers');
+  const maxWaiting = checkPositive(
+    options.maxWaitingCallers,
+    DEFAULT_MAX_WAITING_CALLERS,
+    'maxWaitingCallers',
+  );
 
   const inMemory = options.path === ':memory:';
   const created = !inMemory && !existsSync(options.path);

@@ -114,10 +114,14 @@ export interface Fixture {
 export async function withAccount(
   harness: StoreHarness,
   options: StoreOptions = {},
-  clock = new TestClock(),
+  clock: TestClock = new TestClock(),
 ): Promise<Fixture> {
   const store = await harness.open({ now: clock.now, generateGuid: new TestGuids().next, ...options });
-  const account = await store.createAccount({ login: 'Alice@Example.com', password: 'secret', createDomain: true });
+  const account = await store.createAccount({
+    login: 'Alice@Example.com',
+    password: 'secret',
+    createDomain: true,
+  });
   const contacts = (await store.resolveFolder(account.login, 'Contacts'))!.id;
   const events = (await store.resolveFolder(account.login, 'Events'))!.id;
   return { store, clock, login: account.login, contacts, events };

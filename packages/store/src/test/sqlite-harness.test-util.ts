@@ -20,7 +20,10 @@ export class SqliteHarness implements StoreHarness {
   async open(options: StoreOptions = {}, wrap?: (driver: SqlDriver) => SqlDriver): Promise<GroupwareStore> {
     const dir = tempDir();
     this.dirs.push(dir);
-    const store = await openSqliteStoreWith({ ...options, path: join(dir, 'store.db') }, wrap ?? ((driver) => driver));
+    const store = await openSqliteStoreWith(
+      { ...options, path: join(dir, 'store.db') },
+      wrap ?? ((driver) => driver),
+    );
     this.stores.push(store);
     return store;
   }

@@ -29,7 +29,10 @@ export function accountTests(harness: StoreHarness): void {
       });
       await store.createDomain('b.org', { enabled: false, syncAllowed: false });
       await store.createDomain('a.net');
-      await expectStoreError(store.createDomain('EXAMPLE.com'), 'ALREADY_EXISTS', { status: 418, path: 'name' });
+      await expectStoreError(store.createDomain('EXAMPLE.com'), 'ALREADY_EXISTS', {
+        status: 418,
+        path: 'name',
+      });
       await expectStoreError(store.createDomain('bad domain'), 'INVALID', { status: 400 });
 
       const first = await store.listDomains({ limit: 2 });
@@ -39,8 +42,13 @@ export function accountTests(harness: StoreHarness): void {
       expect(second.entries.map((d) => d.name)).toEqual(['example.com']);
       expect(second.next).toBeNull();
 
-      expect(await store.updateDomain('B.ORG', { enabled: true })).toMatchObject({ enabled: true, syncAllowed: false });
-      await expectStoreError(store.updateDomain('nowhere.org', { enabled: true }), 'NOT_FOUND', { status: 404 });
+      expect(await store.updateDomain('B.ORG', { enabled: true })).toMatchObject({
+        enabled: true,
+        syncAllowed: false,
+      });
+      await expectStoreError(store.updateDomain('nowhere.org', { enabled: true }), 'NOT_FOUND', {
+        status: 404,
+      });
       await store.deleteDomain('a.net');
       expect(await store.getDomain('a.net')).toBeNull();
       await expectStoreError(store.deleteDomain('a.net'), 'NOT_FOUND');
@@ -90,9 +98,17 @@ export function accountTests(harness: StoreHarness): void {
       await expectStoreError(store.createAccount({ login: 'x@nowhere.org', password: 'pw' }), 'NOT_FOUND', {
         path: 'login',
       });
-      await store.createAccount({ login: 'x@nowhere.org', password: 'pw', createDomain: true, defaultFolders: false });
+      await store.createAccount({
+        login: 'x@nowhere.org',
+        password: 'pw',
+        createDomain: true,
+        defaultFolders: false,
+      });
       expect(await store.listFolders('x@nowhere.org')).toEqual([]);
-      await expectStoreError(store.createAccount({ login: 'X@Nowhere.org', password: 'pw' }), 'ALREADY_EXISTS');
+      await expectStoreError(
+        store.createAccount({ login: 'X@Nowhere.org', password: 'pw' }),
+        'ALREADY_EXISTS',
+      );
       await expectStoreError(store.createAccount({ login: 'no-at-sign', password: 'pw' }), 'INVALID', {
         path: 'login',
       });
@@ -178,7 +194,10 @@ export function accountTests(harness: StoreHarness): void {
       expect(await access()).toEqual({ allowed: false, reason: 'domain-disabled' });
       await store.updateAccount(login, { enabled: false });
       expect(await access()).toEqual({ allowed: false, reason: 'account-disabled' });
-      expect(await store.getSyncAccess('ghost@example.com')).toEqual({ allowed: false, reason: 'unknown-account' });
+      expect(await store.getSyncAccess('ghost@example.com')).toEqual({
+        allowed: false,
+        reason: 'unknown-account',
+      });
     });
 
     it('lists accounts by login, per domain, one page at a time', async () => {
@@ -202,7 +221,14 @@ export function accountTests(harness: StoreHarness): void {
       const { store, login, contacts } = await withAccount(harness);
       await store.applyBatch({
         ops: [
-          { type: 'add', folderId: contacts, origin: 'dev1', contentType: 'text/vcard', payload: new Uint8Array(3), luid: '1' },
+          {
+            type: 'add',
+            folderId: contacts,
+            origin: 'dev1',
+            contentType: 'text/vcard',
+            payload: new Uint8Array(3),
+            luid: '1',
+          },
         ],
       });
       await store.deleteAccount(login);

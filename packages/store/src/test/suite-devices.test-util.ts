@@ -14,7 +14,10 @@ export function deviceTests(harness: StoreHarness): void {
       const created = await store.touchDevice(login, DEVICE);
       expect(created).toEqual({ login, deviceId: DEVICE, devInf: null, firstSeen: first, lastSeen: first });
       clock.advance(5000);
-      const devInf = { data: new Uint8Array([0x02, 0xa4, 0x03, 0x6a, 0x00, 0x4a]), contentType: 'application/vnd.syncml-devinf+wbxml' };
+      const devInf = {
+        data: new Uint8Array([0x02, 0xa4, 0x03, 0x6a, 0x00, 0x4a]),
+        contentType: 'application/vnd.syncml-devinf+wbxml',
+      };
       const updated = await store.touchDevice(login, DEVICE, { devInf });
       expect(updated.firstSeen).toBe(first);
       expect(updated.lastSeen).toBe(clock.time);
@@ -26,7 +29,9 @@ export function deviceTests(harness: StoreHarness): void {
       expect([...touched.devInf!.data]).toEqual([...devInf.data]);
       expect((await store.listDevices(login)).map((d) => d.deviceId)).toEqual([DEVICE]);
       await expectStoreError(
-        store.touchDevice(login, DEVICE, { devInf: { data: new Uint8Array(1024 * 1024 + 1), contentType: 'x' } }),
+        store.touchDevice(login, DEVICE, {
+          devInf: { data: new Uint8Array(1024 * 1024 + 1), contentType: 'x' },
+        }),
         'TOO_LARGE',
         { path: 'devInf.data' },
       );
@@ -42,7 +47,9 @@ export function deviceTests(harness: StoreHarness): void {
       await store.touchDevice(login, 'two');
       await expectStoreError(store.touchDevice(login, 'three'), 'LIMIT', { status: 420 });
       await expectStoreError(
-        store.applyBatch({ ops: [{ type: 'state', folderId: contacts, deviceId: 'three', clientAnchor: 'x' }] }),
+        store.applyBatch({
+          ops: [{ type: 'state', folderId: contacts, deviceId: 'three', clientAnchor: 'x' }],
+        }),
         'LIMIT',
         { opIndex: 0, path: 'ops[0].deviceId' },
       );
@@ -55,7 +62,16 @@ export function deviceTests(harness: StoreHarness): void {
       expect(await store.getDeviceFolderState(contacts, DEVICE)).toBeNull();
       await store.applyBatch({
         ops: [
-          { type: 'state', folderId: contacts, deviceId: DEVICE, clientAnchor: '20240101T000000Z', serverAnchor: 's1', syncedSequence: 0, lastSyncAt: 'now', clientDatabase: './contacts' },
+          {
+            type: 'state',
+            folderId: contacts,
+            deviceId: DEVICE,
+            clientAnchor: '20240101T000000Z',
+            serverAnchor: 's1',
+            syncedSequence: 0,
+            lastSyncAt: 'now',
+            clientDatabase: './contacts',
+          },
           { type: 'state', folderId: events, deviceId: DEVICE, clientAnchor: '42' },
         ],
       });
@@ -71,7 +87,11 @@ export function deviceTests(harness: StoreHarness): void {
         clientDatabase: './contacts',
       });
       clock.advance(1000);
-      await store.applyBatch({ ops: [{ type: 'state', folderId: contacts, deviceId: DEVICE, serverAnchor: 's2', syncedSequence: null }] });
+      await store.applyBatch({
+        ops: [
+          { type: 'state', folderId: contacts, deviceId: DEVICE, serverAnchor: 's2', syncedSequence: null },
+        ],
+      });
       expect(await store.getDeviceFolderState(contacts, DEVICE)).toMatchObject({
         clientAnchor: '20240101T000000Z',
         serverAnchor: 's2',
@@ -86,7 +106,9 @@ export function deviceTests(harness: StoreHarness): void {
       // The first state write creates the device.
       expect((await store.getDevice(login, DEVICE))!.firstSeen).toBe(synced);
       await expectStoreError(
-        store.applyBatch({ ops: [{ type: 'state', folderId: contacts, deviceId: DEVICE, clientAnchor: 'a'.repeat(257) }] }),
+        store.applyBatch({
+          ops: [{ type: 'state', folderId: contacts, deviceId: DEVICE, clientAnchor: 'a'.repeat(257) }],
+        }),
         'TOO_LARGE',
         { path: 'ops[0].clientAnchor' },
       );
@@ -96,7 +118,14 @@ export function deviceTests(harness: StoreHarness): void {
       const { store, login, contacts } = await withAccount(harness);
       await store.applyBatch({
         ops: [
-          { type: 'add', folderId: contacts, origin: DEVICE, contentType: VCARD, payload: bytes('x'), luid: '1' },
+          {
+            type: 'add',
+            folderId: contacts,
+            origin: DEVICE,
+            contentType: VCARD,
+            payload: bytes('x'),
+            luid: '1',
+          },
           { type: 'state', folderId: contacts, deviceId: DEVICE, clientAnchor: 'a' },
         ],
       });
@@ -112,7 +141,14 @@ export function deviceTests(harness: StoreHarness): void {
   describe('LUID <-> GUID maps', () => {
     it('maps both ways, one-to-one, per device', async () => {
       const { store, contacts } = await withAccount(harness);
-      const add = (origin: string, luid?: string) => ({ type: 'add' as const, folderId: contacts, origin, contentType: VCARD, payload: bytes('x'), ...(luid ? { luid } : {}) });
+      const add = (origin: string, luid?: string) => ({
+        type: 'add' as const,
+        folderId: contacts,
+        origin,
+        contentType: VCARD,
+        payload: bytes('x'),
+        ...(luid ? { luid } : {}),
+      });
       await store.applyBatch({ ops: [add('A', '100'), add('A', '101'), add('B')] }); // g1, g2, g3
       expect(await store.getGuidForLuid(contacts, 'A', '100')).toBe('g1');
       expect(await store.getLuidForGuid(contacts, 'A', 'g2')).toBe('101');
@@ -131,7 +167,13 @@ export function deviceTests(harness: StoreHarness): void {
       expect(await store.getLuidForGuid(contacts, 'A', 'g1')).toBeNull();
       expect(await store.getGuidForLuid(contacts, 'A', '101')).toBeNull();
       const map = await store.listMap(contacts, 'A');
-      expect(map).toEqual({ entries: [{ luid: '100', guid: 'g3' }, { luid: '102', guid: 'g2' }], next: null });
+      expect(map).toEqual({
+        entries: [
+          { luid: '100', guid: 'g3' },
+          { luid: '102', guid: 'g2' },
+        ],
+        next: null,
+      });
 
       const removed = await store.applyBatch({
         ops: [
@@ -143,7 +185,14 @@ export function deviceTests(harness: StoreHarness): void {
           { type: 'map.clear', folderId: contacts, deviceId: 'B' },
         ],
       });
-      expect(removed.results.map((r) => r.kind)).toEqual(['applied', 'applied', 'unchanged', 'unchanged', 'applied', 'unchanged']);
+      expect(removed.results.map((r) => r.kind)).toEqual([
+        'applied',
+        'applied',
+        'unchanged',
+        'unchanged',
+        'applied',
+        'unchanged',
+      ]);
       expect((await store.listMap(contacts, 'A')).entries).toEqual([]);
       expect((await store.listMap(contacts, 'B')).entries).toEqual([]);
       expect(await store.getDevice('alice@example.com', 'nobody')).toBeNull();
@@ -152,22 +201,39 @@ export function deviceTests(harness: StoreHarness): void {
     it('refuses maps to unknown items and malformed map operations', async () => {
       const { store, contacts } = await withAccount(harness);
       await expectStoreError(
-        store.applyBatch({ ops: [{ type: 'map.set', folderId: contacts, deviceId: 'A', luid: '1', guid: 'ghost' }] }),
+        store.applyBatch({
+          ops: [{ type: 'map.set', folderId: contacts, deviceId: 'A', luid: '1', guid: 'ghost' }],
+        }),
         'NOT_FOUND',
         { opIndex: 0, path: 'ops[0].guid' },
       );
       await expectStoreError(
-        store.applyBatch({ ops: [{ type: 'map.remove', folderId: contacts, deviceId: 'A', luid: '1', guid: 'g' }] }),
+        store.applyBatch({
+          ops: [{ type: 'map.remove', folderId: contacts, deviceId: 'A', luid: '1', guid: 'g' }],
+        }),
         'INVALID',
         { opIndex: 0 },
       );
       await expectStoreError(
-        store.applyBatch({ ops: [{ type: 'add', folderId: contacts, origin: null, contentType: VCARD, payload: bytes('x'), luid: '1' }] }),
+        store.applyBatch({
+          ops: [
+            {
+              type: 'add',
+              folderId: contacts,
+              origin: null,
+              contentType: VCARD,
+              payload: bytes('x'),
+              luid: '1',
+            },
+          ],
+        }),
         'INVALID',
         { path: 'ops[0].luid' },
       );
       await expectStoreError(
-        store.applyBatch({ ops: [{ type: 'map.set', folderId: contacts, deviceId: 'A', luid: 'l'.repeat(257), guid: 'g' }] }),
+        store.applyBatch({
+          ops: [{ type: 'map.set', folderId: contacts, deviceId: 'A', luid: 'l'.repeat(257), guid: 'g' }],
+        }),
         'TOO_LARGE',
         { path: 'ops[0].luid' },
       );
@@ -176,13 +242,24 @@ export function deviceTests(harness: StoreHarness): void {
     it('pages through a large map in LUID order', async () => {
       const { store, contacts } = await withAccount(harness);
       await store.applyBatch({
-        ops: Array.from({ length: 25 }, (_, i) => ({ type: 'add' as const, folderId: contacts, origin: 'A', contentType: VCARD, payload: bytes(`${i}`), luid: `L${String(i).padStart(3, '0')}` })),
+        ops: Array.from({ length: 25 }, (_, i) => ({
+          type: 'add' as const,
+          folderId: contacts,
+          origin: 'A',
+          contentType: VCARD,
+          payload: bytes(`${i}`),
+          luid: `L${String(i).padStart(3, '0')}`,
+        })),
       });
       const seen: string[] = [];
       let after: string | undefined;
       let pages = 0;
       do {
-        const page = await store.listMap(contacts, 'A', after === undefined ? { limit: 10 } : { limit: 10, after });
+        const page = await store.listMap(
+          contacts,
+          'A',
+          after === undefined ? { limit: 10 } : { limit: 10, after },
+        );
         expect(page.entries.length).toBeLessThanOrEqual(10);
         seen.push(...page.entries.map((e) => `${e.luid}=${e.guid}`));
         after = page.next ?? undefined;

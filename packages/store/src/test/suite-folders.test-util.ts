@@ -51,7 +51,12 @@ export function folderTests(harness: StoreHarness): void {
       const archive = await store.createFolder(login, 'inbox/Archive');
       const work = await store.createFolder(login, 'contacts/Work');
       const team = await store.createFolder(login, 'Events/Team');
-      expect(work).toMatchObject({ path: 'Contacts/Work', name: 'Work', parentPath: 'Contacts', kind: 'contacts' });
+      expect(work).toMatchObject({
+        path: 'Contacts/Work',
+        name: 'Work',
+        parentPath: 'Contacts',
+        kind: 'contacts',
+      });
       expect(archive.kind).toBe('mail');
       const resolve = async (name: string) => (await store.resolveFolder(login, name))?.id ?? null;
       expect(await resolve('./sent/')).toBe(sent.id);
@@ -90,7 +95,9 @@ export function folderTests(harness: StoreHarness): void {
       const work = await store.createFolder(login, 'Contacts/Work');
       const team = await store.createFolder(login, 'Contacts/Work/Team');
       await store.applyBatch({
-        ops: [{ type: 'add', folderId: team.id, origin: null, contentType: 'text/vcard', payload: bytes('x') }],
+        ops: [
+          { type: 'add', folderId: team.id, origin: null, contentType: 'text/vcard', payload: bytes('x') },
+        ],
       });
       const office = await store.renameFolder(work.id, 'contacts/Office');
       expect(office).toMatchObject({ id: work.id, path: 'Contacts/Office', parentPath: 'Contacts' });
@@ -118,9 +125,23 @@ export function folderTests(harness: StoreHarness): void {
       const sub = await store.createFolder(login, 'Contacts/Work/Sub');
       await store.applyBatch({
         ops: [
-          { type: 'add', folderId: sub.id, origin: 'dev', contentType: 'text/vcard', payload: bytes('x'), luid: '7' },
+          {
+            type: 'add',
+            folderId: sub.id,
+            origin: 'dev',
+            contentType: 'text/vcard',
+            payload: bytes('x'),
+            luid: '7',
+          },
           { type: 'state', folderId: sub.id, deviceId: 'dev', clientAnchor: 'a1' },
-          { type: 'add', folderId: contacts, origin: 'dev', contentType: 'text/vcard', payload: bytes('y'), luid: '8' },
+          {
+            type: 'add',
+            folderId: contacts,
+            origin: 'dev',
+            contentType: 'text/vcard',
+            payload: bytes('y'),
+            luid: '8',
+          },
         ],
       });
       await store.deleteFolder(work.id);
@@ -128,7 +149,9 @@ export function folderTests(harness: StoreHarness): void {
       expect(await store.getFolder(sub.id)).toBeNull();
       expect(await store.getDeviceFolderState(sub.id, 'dev')).toBeNull();
       expect(await store.getGuidForLuid(sub.id, 'dev', '7')).toBeNull();
-      expect((await store.listDeviceFolderStates(login, 'dev')).map((s) => s.folderPath)).toEqual(['Contacts']);
+      expect((await store.listDeviceFolderStates(login, 'dev')).map((s) => s.folderPath)).toEqual([
+        'Contacts',
+      ]);
       expect(await store.getGuidForLuid(contacts, 'dev', '8')).toBe('g2');
       await expectStoreError(store.deleteFolder(work.id), 'NOT_FOUND');
       await expectStoreError(store.getFolderSequence(work.id), 'NOT_FOUND');

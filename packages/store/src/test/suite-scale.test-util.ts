@@ -35,17 +35,30 @@ class SimulatedDevice {
     const state = await store.getDeviceFolderState(folderId, this.id);
     const since = state?.syncedSequence ?? null;
     // Client package: its changes, each add recording the device's LUID.
-    const ops: BatchOp[] = this.added.map((luid) => ({ type: 'add', folderId, origin: this.id, contentType: 'text/plain', payload: bytes(this.items.get(luid)!), luid }));
+    const ops: BatchOp[] = this.added.map((luid) => ({
+      type: 'add',
+      folderId,
+      origin: this.id,
+      contentType: 'text/plain',
+      payload: bytes(this.items.get(luid)!),
+      luid,
+    }));
     for (const luid of this.deleted) {
       const guid = (await store.getGuidForLuid(folderId, this.id, luid))!;
-      ops.push({ type: 'delete', folderId, guid, origin: this.id }, { type: 'map.remove', folderId, deviceId: this.id, luid });
+      ops.push(
+        { type: 'delete', folderId, guid, origin: this.id },
+        { type: 'map.remove', folderId, deviceId: this.id, luid },
+      );
     }
     await store.applyBatch({ ops });
     this.added.length = 0;
     this.deleted.length = 0;
     // Server package: what the device lacks (everything unmapped on a slow sync, else the changes of others).
     const until = await store.getFolderSequence(folderId);
-    const incoming = since === null ? iterateItems(store, folderId) : iterateChanges(store, folderId, since, { excludeOrigin: this.id, until });
+    const incoming =
+      since === null
+        ? iterateItems(store, folderId)
+        : iterateChanges(store, folderId, since, { excludeOrigin: this.id, until });
     const finish: BatchOp[] = [];
     for await (const item of incoming) {
       const luid = await store.getLuidForGuid(folderId, this.id, item.guid);
@@ -63,7 +76,14 @@ class SimulatedDevice {
       }
     }
     // Map package and the new state commit together.
-    finish.push({ type: 'state', folderId, deviceId: this.id, syncedSequence: until, clientAnchor: `a${until}`, lastSyncAt: 'now' });
+    finish.push({
+      type: 'state',
+      folderId,
+      deviceId: this.id,
+      syncedSequence: until,
+      clientAnchor: `a${until}`,
+      lastSyncAt: 'now',
+    });
     await store.applyBatch({ ops: finish });
   }
 }
@@ -83,7 +103,14 @@ export function scaleTests(harness: StoreHarness): void {
       const total = 2000;
       for (let start = 0; start < total; start += 500) {
         await store.applyBatch({
-          ops: Array.from({ length: 500 }, (_, i) => ({ type: 'add' as const, folderId, origin: 'phone', contentType: 'text/vcard', payload, luid: `L${start + i}` })),
+          ops: Array.from({ length: 500 }, (_, i) => ({
+            type: 'add' as const,
+            folderId,
+            origin: 'phone',
+            contentType: 'text/vcard',
+            payload,
+            luid: `L${start + i}`,
+          })),
         });
       }
       counting!.reset();
@@ -120,7 +147,17 @@ export function scaleTests(harness: StoreHarness): void {
   describe('shared storage (R18)', () => {
     it('converges three devices on the union, as in the requirements table, and propagates deletes', async () => {
       const { store, login, contacts } = await withAccount(harness);
-      await store.applyBatch({ ops: [{ type: 'add', folderId: contacts, origin: null, contentType: 'text/plain', payload: bytes('Jakub') }] });
+      await store.applyBatch({
+        ops: [
+          {
+            type: 'add',
+            folderId: contacts,
+            origin: null,
+            contentType: 'text/plain',
+            payload: bytes('Jakub'),
+          },
+        ],
+      });
       const [d1, d2, d3] = [new SimulatedDevice('d1'), new SimulatedDevice('d2'), new SimulatedDevice('d3')];
       d1.create('Ladi');
       d2.create('Milan');
@@ -160,7 +197,9 @@ export function scaleTests(harness: StoreHarness): void {
       for (const device of [d1, d2, d3]) {
         expect((await store.listMap(contacts, device.id)).entries.length).toBe(3);
       }
-      expect((await store.listDeviceFolderStates(login, 'd1'))[0]!.syncedSequence).toBe(await store.getFolderSequence(contacts));
+      expect((await store.listDeviceFolderStates(login, 'd1'))[0]!.syncedSequence).toBe(
+        await store.getFolderSequence(contacts),
+      );
     });
   });
 }
