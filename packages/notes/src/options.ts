@@ -40,4 +40,11 @@ export interface NoteSerializeOptions {
   legacyTextEncoding?: 'quoted-printable' | '8bit';
   /** Longest Versit output line in octets before folding. Default: @syncds/versit's `DEFAULT_FOLD_WIDTH` (75). */
   foldWidth?: number;
+  /**
+   * SIF-N: write every element, empty (`<Color/>`) when the note has no value,
+   * so a Funambol client clears a field deleted elsewhere (to those clients a
+   * missing element means "unchanged"; Horde's SIF-N output does the same).
+   * Default true.
+   */
+  writeEmptyElements?: boolean;
 }

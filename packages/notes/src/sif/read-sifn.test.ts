@@ -45,9 +45,24 @@ describe('SIF-N items of the sync4j Pocket PC session (b64)', () => {
   it('writes each item back byte for byte in the Pocket PC form, plus SIFVersion', () => {
     for (const item of clientItems) {
       const original = new TextDecoder().decode(itemBytes(item));
-      const written = toSifN(parseSifN(original));
+      const written = toSifN(parseSifN(original), { writeEmptyElements: false });
       expect(written).toBe(original.replace('<note>', '<note><SIFVersion>1.1</SIFVersion>'));
     }
+  });
+
+  it('writes absent fields as empty elements by default, so the client clears them', () => {
+    expect(toSifN(parseSifN(itemBytes(clientItems[0]!)))).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><note><SIFVersion>1.1</SIFVersion><Subject>client1</Subject>' +
+        '<Body>client1\r\nÜbersicht\r\n</Body><Date>20061014T090053Z</Date><Categories/><Folder/><Color/>' +
+        '<Height/><Width/><Top/><Left/></note>',
+    );
+  });
+
+  it('lets a kept element of a known name stand in for the empty one', () => {
+    const { color, ...withoutColour } = parseSifN('<note><Color>2</Color><Color>9</Color></note>');
+    expect(color).toBe(2);
+    expect(toSifN(withoutColour)).toContain('<Left/><Color>9</Color></note>');
+    expect(toSifN(withoutColour).match(/<Color/g)).toHaveLength(1);
   });
 });
 

@@ -22,23 +22,32 @@ function writeElement(e: SifElement): string {
  * the item encoding (`Meta/Format b64`) is the transport's business.
  * Elements in Funambol's order: SIFVersion, Subject, Body, Date, Categories,
  * Folder, Color, Height, Width, Top, Left, then kept SIF extensions. Absent
- * fields are left out; line breaks in text are written as `lineBreak`
- * (default CRLF, what Windows clients send).
+ * fields are written empty (`<Color/>`) unless `writeEmptyElements` is
+ * false; line breaks in text are written as `lineBreak` (default CRLF, what
+ * Windows clients send).
  */
 export function toSifN(note: Note, options: NoteSerializeOptions = {}): string {
   const lineBreak = options.lineBreak ?? '\r\n';
-  const text = (value: string): string => withLineBreak(value, lineBreak);
+  const writeEmpty = options.writeEmptyElements ?? true;
+  // A kept element of the same name stands in for the empty one.
+  const kept = new Set(
+    note.extensions.flatMap((e) => (e.family === 'sif' ? [e.element.name.toLowerCase()] : [])),
+  );
   let out = `<?xml version="1.0" encoding="UTF-8"?><note>${element('SIFVersion', SIF_VERSION)}`;
-  if (note.subject !== undefined) out += element('Subject', text(note.subject));
-  if (note.body !== undefined) out += element('Body', text(note.body));
-  if (note.modified !== undefined) out += element('Date', formatBasicDate(note.modified));
-  if (note.categories !== undefined) out += element('Categories', note.categories.join(', '));
-  if (note.folder !== undefined) out += element('Folder', note.folder);
-  if (note.color !== undefined) out += element('Color', String(note.color));
-  if (note.height !== undefined) out += element('Height', String(note.height));
-  if (note.width !== undefined) out += element('Width', String(note.width));
-  if (note.top !== undefined) out += element('Top', String(note.top));
-  if (note.left !== undefined) out += element('Left', String(note.left));
+  const field = (name: string, value: string | number | undefined): void => {
+    if (value !== undefined) out += element(name, typeof value === 'number' ? String(value) : value);
+    else if (writeEmpty && !kept.has(name.toLowerCase())) out += `<${name}/>`;
+  };
+  field('Subject', note.subject === undefined ? undefined : withLineBreak(note.subject, lineBreak));
+  field('Body', note.body === undefined ? undefined : withLineBreak(note.body, lineBreak));
+  field('Date', note.modified === undefined ? undefined : formatBasicDate(note.modified));
+  field('Categories', note.categories?.join(', '));
+  field('Folder', note.folder);
+  field('Color', note.color);
+  field('Height', note.height);
+  field('Width', note.width);
+  field('Top', note.top);
+  field('Left', note.left);
   for (const extension of note.extensions)
     if (extension.family === 'sif') out += writeElement(extension.element);
   return `${out}</note>`;
