@@ -1,6 +1,6 @@
 import { XmlError } from '../errors.js';
+import { Utf16Transcoder } from './utf16-transcoder.js';
 
-const utf8Encoder = new TextEncoder();
 const NONE: Uint8Array[] = [];
 
 /**
@@ -15,7 +15,7 @@ export class InputDecoder {
   /** Up to 3 leading bytes held until the encoding is known. */
   private head: number[] = [];
   private decided = false;
-  private utf16: TextDecoder | null = null;
+  private utf16: Utf16Transcoder | null = null;
   /** `utf-16le` or `utf-16be` when the input is transcoded. */
   transcodedFrom: string | undefined = undefined;
   /** The input started with a UTF-8 BOM (its 3 bytes are not handed on). */
@@ -44,38 +44,28 @@ export class InputDecoder {
         this.maxTotalSize,
       );
     }
-    let bytes = chunk;
     if (!this.decided) {
       if (this.head.length + chunk.length < 4 && !final && !this.decidableEarly(chunk)) {
         for (const b of chunk) this.head.push(b);
         return NONE;
       }
-      if (this.head.length > 0) {
-        const joined = new Uint8Array(this.head.length + chunk.length);
-        joined.set(this.head, 0);
-        joined.set(chunk, this.head.length);
-        bytes = joined;
-        this.head = [];
-      }
-      bytes = this.decide(bytes);
+      // The few held bytes stay a separate part: a big chunk is never copied to join them.
+      const held = Uint8Array.from(this.head);
+      this.head = [];
+      const skip = this.decide(held, chunk);
+      const parts: Uint8Array[] = [];
+      if (skip < held.length) this.pass(held.subarray(skip), false, parts);
+      this.pass(skip > held.length ? chunk.subarray(skip - held.length) : chunk, final, parts);
+      return parts;
     }
-    if (this.utf16 !== null) {
-      let text: string;
-      try {
-        text = this.utf16.decode(bytes, { stream: !final });
-      } catch (cause) {
-        throw new XmlError(
-          'INVALID_ENCODING',
-          `Invalid ${this.transcodedFrom} input`,
-          this.total - chunk.length,
-          {
-            cause,
-          },
-        );
-      }
-      return text.length === 0 ? NONE : [utf8Encoder.encode(text)];
-    }
-    return bytes.length === 0 ? NONE : [bytes];
+    const parts: Uint8Array[] = [];
+    this.pass(chunk, final, parts);
+    return parts;
+  }
+
+  private pass(bytes: Uint8Array, final: boolean, parts: Uint8Array[]): void {
+    const out = this.utf16 === null ? bytes : this.utf16.transcode(bytes, final);
+    if (out.length > 0) parts.push(out);
   }
 
   /** With fewer than 4 bytes known, the first byte may already rule UTF-16 and a BOM out. */
@@ -85,23 +75,30 @@ export class InputDecoder {
     return first !== 0x00 && first !== 0x3c && first !== 0xfe && first !== 0xff && first !== 0xef;
   }
 
-  private decide(bytes: Uint8Array): Uint8Array {
+  /** Picks the input encoding from the first bytes; returns how many BOM bytes to drop. */
+  private decide(held: Uint8Array, chunk: Uint8Array): number {
     this.decided = true;
-    const [a, b, c, d] = [bytes[0], bytes[1], bytes[2], bytes[3]];
-    let label: string | undefined;
+    const at = (i: number): number | undefined => (i < held.length ? held[i] : chunk[i - held.length]);
+    const [a, b, c, d] = [at(0), at(1), at(2), at(3)];
     if (a === 0xef && b === 0xbb && c === 0xbf) {
       this.sawUtf8Bom = true;
-      return bytes.subarray(3);
+      return 3;
     }
-    if (a === 0xfe && b === 0xff) label = 'utf-16be';
-    else if (a === 0xff && b === 0xfe) label = 'utf-16le';
-    else if (a === 0x00 && b === 0x3c && c === 0x00 && d === 0x3f) label = 'utf-16be';
-    else if (a === 0x3c && b === 0x00 && c === 0x3f && d === 0x00) label = 'utf-16le';
-    if (label !== undefined) {
-      this.transcodedFrom = label;
-      this.utf16 = new TextDecoder(label, { fatal: true });
+    let littleEndian: boolean | undefined;
+    let bom = 0;
+    if (a === 0xfe && b === 0xff) {
+      littleEndian = false;
+      bom = 2;
+    } else if (a === 0xff && b === 0xfe) {
+      littleEndian = true;
+      bom = 2;
+    } else if (a === 0x00 && b === 0x3c && c === 0x00 && d === 0x3f) littleEndian = false;
+    else if (a === 0x3c && b === 0x00 && c === 0x3f && d === 0x00) littleEndian = true;
+    if (littleEndian !== undefined) {
+      this.transcodedFrom = littleEndian ? 'utf-16le' : 'utf-16be';
+      this.utf16 = new Utf16Transcoder(littleEndian, bom);
     }
-    return bytes;
+    return bom;
   }
 
   /** Bytes the tokenizer never saw at the start (the UTF-8 BOM), for offsets. */

@@ -547,7 +547,7 @@ export class XmlReader {
     if ((CHAR_CLASS[buf[p]] & NAME_START) === 0) {
       throw this.error('INVALID_NAME', `Element name cannot start with ${describeByte(buf[p])}`, p);
     }
-    let colon = -1;
+    let colon = buf[p] === COLON ? p : -1;
     p++;
     for (;;) {
       if (p >= limit) return this.cut(buf, start, limit, 'a start tag');
@@ -595,7 +595,7 @@ export class XmlReader {
         throw this.error('INVALID_NAME', `Attribute name cannot start with ${describeByte(c)}`, p);
       }
       const attrStart = p;
-      let attrColon = -1;
+      let attrColon = c === COLON ? p : -1;
       p++;
       for (;;) {
         if (p >= limit) return this.cut(buf, start, limit, 'a start tag');
@@ -626,12 +626,16 @@ export class XmlReader {
       }
       const valueStart = ++p;
       let flags = 0;
+      let firstAmp = -1;
       for (;;) {
         if (p >= limit) return this.cut(buf, start, limit, 'a start tag');
         c = buf[p];
         if (c === quote) break;
         if (c === LT) throw this.error('LT_IN_ATTRIBUTE_VALUE', '"<" in an attribute value', p);
-        if (c === AMP) flags = 1;
+        if (c === AMP && flags === 0) {
+          flags = 1;
+          firstAmp = p;
+        }
         p++;
       }
       const valueEnd = p++;
@@ -641,7 +645,7 @@ export class XmlReader {
       if (flags !== 0) {
         validateReferences(
           buf,
-          valueStart,
+          firstAmp,
           valueEnd,
           this.bufBase,
           this.options.unknownEntities,
@@ -931,8 +935,12 @@ export class XmlReader {
         nameStart,
       );
     }
-    if (buf[p] !== QUESTION && (CHAR_CLASS[buf[p]] & WHITESPACE) === 0) {
-      throw this.error('MALFORMED_PI', `Expected whitespace or "?>" after the PI target`, p);
+    if (buf[p] === QUESTION) {
+      if (p + 1 >= limit) return this.cut(buf, start, limit, 'a processing instruction');
+      if (buf[p + 1] !== GT)
+        throw this.error('MALFORMED_PI', 'Expected whitespace or "?>" after the PI target', p);
+    } else if ((CHAR_CLASS[buf[p]] & WHITESPACE) === 0) {
+      throw this.error('MALFORMED_PI', 'Expected whitespace or "?>" after the PI target', p);
     }
     while (p < limit && (CHAR_CLASS[buf[p]] & WHITESPACE) !== 0) p++;
     const dataStart = p;

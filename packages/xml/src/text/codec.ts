@@ -10,19 +10,20 @@
  */
 export const SHORT_STRING_MAX_BYTES = 16;
 
-const LATIN1_SLICE = 4096;
+const SINGLE_BYTE_SLICE = 4096;
 
-/** Codec families: UTF-8, ISO-8859-1, US-ASCII, any other WHATWG encoding. */
+/** Codec families: UTF-8, a single-byte table (ISO-8859-1, US-ASCII, windows-1252), any other WHATWG encoding. */
 export const CODEC_UTF8 = 0;
-export const CODEC_LATIN1 = 1;
-export const CODEC_ASCII = 2;
-export const CODEC_OTHER = 3;
+export const CODEC_SINGLE_BYTE = 1;
+export const CODEC_OTHER = 2;
 
 /** Decodes a byte range of one encoding; invalid sequences become U+FFFD. */
 export interface TextCodec {
   /** Canonical lower-case name: `utf-8`, `iso-8859-1`, `us-ascii`, or the WHATWG name. */
   readonly name: string;
   readonly kind: number;
+  /** CODEC_SINGLE_BYTE: the code point of each byte 0x80-0xFF. */
+  readonly high?: Uint16Array;
   decode(buf: Uint8Array, start: number, end: number): string;
 }
 
@@ -42,30 +43,40 @@ function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
   return utf8Decoder.decode(buf.subarray(start, end));
 }
 
-function decodeLatin1(buf: Uint8Array, start: number, end: number): string {
-  let out = '';
-  for (let s = start; s < end; s += LATIN1_SLICE) {
-    const e = Math.min(end, s + LATIN1_SLICE);
-    out += String.fromCharCode.apply(null, buf.subarray(s, e) as unknown as number[]);
-  }
-  return out;
+function singleByteCodec(name: string, high: Uint16Array): TextCodec {
+  const decode = (buf: Uint8Array, start: number, end: number): string => {
+    let out = '';
+    for (let s = start; s < end; s += SINGLE_BYTE_SLICE) {
+      const e = Math.min(end, s + SINGLE_BYTE_SLICE);
+      const codes: number[] = new Array(e - s);
+      for (let i = s; i < e; i++) {
+        const c = buf[i];
+        codes[i - s] = c < 0x80 ? c : high[c - 0x80];
+      }
+      out += String.fromCharCode.apply(null, codes);
+    }
+    return out;
+  };
+  return { name, kind: CODEC_SINGLE_BYTE, high, decode };
 }
 
-function decodeAscii(buf: Uint8Array, start: number, end: number): string {
-  let out = '';
-  let run = start;
-  for (let i = start; i < end; i++) {
-    if (buf[i] >= 0x80) {
-      out += `${decodeLatin1(buf, run, i)}\uFFFD`;
-      run = i + 1;
-    }
-  }
-  return out + decodeLatin1(buf, run, end);
-}
+const LATIN1_HIGH = Uint16Array.from({ length: 128 }, (_, i) => 0x80 + i);
+const ASCII_HIGH = new Uint16Array(128).fill(0xfffd);
+// windows-1252 0x80-0x9F (WHATWG encoding standard index); the rest is ISO-8859-1.
+const CP1252_HIGH = Uint16Array.from(LATIN1_HIGH);
+CP1252_HIGH.set(
+  [
+    0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+    0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+    0x153, 0x9d, 0x17e, 0x178,
+  ],
+  0,
+);
 
 export const UTF8_CODEC: TextCodec = { name: 'utf-8', kind: CODEC_UTF8, decode: decodeUtf8 };
-const LATIN1_CODEC: TextCodec = { name: 'iso-8859-1', kind: CODEC_LATIN1, decode: decodeLatin1 };
-const ASCII_CODEC: TextCodec = { name: 'us-ascii', kind: CODEC_ASCII, decode: decodeAscii };
+const LATIN1_CODEC: TextCodec = singleByteCodec('iso-8859-1', LATIN1_HIGH);
+const ASCII_CODEC: TextCodec = singleByteCodec('us-ascii', ASCII_HIGH);
+const CP1252_CODEC: TextCodec = singleByteCodec('windows-1252', CP1252_HIGH);
 
 // WHATWG maps these labels to windows-1252; XML means the real ISO-8859-1.
 const LATIN1_LABELS = new Set([
@@ -78,6 +89,7 @@ const LATIN1_LABELS = new Set([
   'cp819',
 ]);
 const ASCII_LABELS = new Set(['us-ascii', 'ascii', 'iso-ir-6', 'ansi_x3.4-1968', 'us']);
+const CP1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252']);
 const UTF16_LABELS = new Set(['utf-16', 'utf-16le', 'utf-16be', 'ucs-2', 'iso-10646-ucs-2', 'unicode']);
 
 const otherCodecs = new Map<string, TextCodec>();
@@ -96,6 +108,7 @@ export function codecForLabel(label: string): TextCodec | undefined {
   if (key === 'utf-8' || key === 'utf8' || UTF16_LABELS.has(key)) return UTF8_CODEC;
   if (LATIN1_LABELS.has(key)) return LATIN1_CODEC;
   if (ASCII_LABELS.has(key)) return ASCII_CODEC;
+  if (CP1252_LABELS.has(key)) return CP1252_CODEC;
   const known = otherCodecs.get(key);
   if (known !== undefined) return known;
   let decoder: TextDecoder;
@@ -121,24 +134,15 @@ const utf8Encoder = new TextEncoder();
 /** UTF-8 bytes of a decoded range: single-byte encodings map byte by byte, others decode then encode. */
 export function toUtf8(codec: TextCodec, buf: Uint8Array, start: number, end: number): Uint8Array {
   if (codec.kind === CODEC_UTF8) return buf.slice(start, end);
-  if (codec.kind === CODEC_OTHER) return utf8Encoder.encode(codec.decode(buf, start, end));
-  let extra = 0;
-  for (let i = start; i < end; i++) if (buf[i] >= 0x80) extra++;
-  const out = new Uint8Array(end - start + extra * (codec.kind === CODEC_ASCII ? 2 : 1));
+  const high = codec.high;
+  if (high === undefined) return utf8Encoder.encode(codec.decode(buf, start, end));
+  const out = new Uint8Array((end - start) * 3);
   let o = 0;
   for (let i = start; i < end; i++) {
     const c = buf[i];
-    if (c < 0x80) out[o++] = c;
-    else if (codec.kind === CODEC_LATIN1) {
-      out[o++] = 0xc0 | (c >> 6);
-      out[o++] = 0x80 | (c & 0x3f);
-    } else {
-      out[o++] = 0xef; // U+FFFD
-      out[o++] = 0xbf;
-      out[o++] = 0xbd;
-    }
+    o = writeUtf8CodePoint(out, o, c < 0x80 ? c : high[c - 0x80]);
   }
-  return out;
+  return out.subarray(0, o);
 }
 
 /** Appends the UTF-8 encoding of a code point at `at`, returns the new end. */

@@ -1,6 +1,8 @@
 import { AMP } from '../reader/char-class.js';
 import { ReferenceResult, readReference } from '../reader/references.js';
-import { CODEC_UTF8, type TextCodec, writeUtf8CodePoint } from './codec.js';
+import { CODEC_UTF8, type TextCodec, toUtf8, writeUtf8CodePoint } from './codec.js';
+
+const utf8Encoder = new TextEncoder();
 
 // References were validated when the token was read; these only expand them.
 const scratch = new ReferenceResult();
@@ -76,7 +78,8 @@ export function bytesResolved(
   attribute: boolean,
 ): Uint8Array {
   if (codec.kind !== CODEC_UTF8) {
-    return new TextEncoder().encode(decodeResolved(codec, buf, start, end, hasReferences, attribute));
+    if (!hasReferences && !attribute) return toUtf8(codec, buf, start, end);
+    return utf8Encoder.encode(decodeResolved(codec, buf, start, end, hasReferences, attribute));
   }
   const normalize = attribute && hasLiteralWhitespaceToNormalize(buf, start, end);
   if (!hasReferences && !normalize) return buf.subarray(start, end);
