@@ -50,7 +50,7 @@ describe('mergeNote', () => {
     const merged = mergeNote(stored, { subject: 'Groceries', body: 'Groceries', extensions: [] }, sif, {
       format: 'sifn',
     });
-    expect(merged).toEqual({ subject: 'Groceries', body: 'Groceries', extensions: [] });
+    expect(merged).toEqual({ subject: 'Groceries', body: 'Groceries', extensions: [], origin: 'sifn' });
   });
 
   it('lets a text/plain device change only subject and body', () => {
@@ -58,7 +58,14 @@ describe('mergeNote', () => {
     const merged = mergeNote(stored, { subject: 'Shop', body: 'Shop\nbread', extensions: [] }, plain, {
       format: 'plain',
     });
-    expect(merged).toEqual({ ...stored, subject: 'Shop', body: 'Shop\nbread' });
+    expect(merged).toEqual({ ...stored, subject: 'Shop', body: 'Shop\nbread', origin: 'plain' });
+  });
+
+  it('replaces the extensions of the family named by the incoming origin', () => {
+    const fromSif: Note = { body: 'x', extensions: [], origin: 'sifn' };
+    expect(mergeNote(stored, fromSif, undefined)).toEqual({ body: 'x', extensions: [], origin: 'sifn' });
+    const fromVNote: Note = { body: 'x', extensions: [], origin: 'vnote-1.1' };
+    expect(mergeNote(stored, fromVNote, undefined).extensions).toEqual([sifExtension]);
   });
 
   it('takes everything from incoming when the device fields are unknown', () => {
@@ -80,18 +87,22 @@ describe('mergeNote', () => {
     const vnote: Note = { subject: 'Shopping', body: 'milk\neggs', categories: ['Home'], extensions: [] };
     const plain = fieldsFromCtCap([], 'text/plain');
     const unchanged = parsePlainText(toPlainText(vnote));
-    expect(unchanged).toEqual({ subject: 'Shopping', body: 'Shopping\nmilk\neggs', extensions: [] });
-    expect(mergeNote(vnote, unchanged, plain, { format: 'plain' })).toEqual(vnote);
-    const edited = parsePlainText('Shopping\r\nmilk\r\neggs\r\nbread');
-    expect(mergeNote(vnote, edited, plain, { format: 'plain' })).toEqual({
-      ...vnote,
-      body: 'milk\neggs\nbread',
+    expect(unchanged).toEqual({
+      subject: 'Shopping',
+      body: 'Shopping\nmilk\neggs',
+      extensions: [],
+      origin: 'plain',
     });
+    // The origin set by the parser is enough: no options needed.
+    expect(mergeNote(vnote, unchanged, plain)).toEqual({ ...vnote, origin: 'plain' });
+    const edited = parsePlainText('Shopping\r\nmilk\r\neggs\r\nbread');
+    expect(mergeNote(vnote, edited, plain)).toEqual({ ...vnote, body: 'milk\neggs\nbread', origin: 'plain' });
     const retitled = parsePlainText('Errands\r\nmilk');
-    expect(mergeNote(vnote, retitled, plain, { format: 'plain' })).toEqual({
+    expect(mergeNote(vnote, retitled, plain)).toEqual({
       ...vnote,
       subject: 'Errands',
       body: 'Errands\nmilk',
+      origin: 'plain',
     });
   });
 });

@@ -3,11 +3,11 @@ import { NOTE_FIELDS } from '../model/fields.js';
 import type { Note, NoteExtension, NoteFamily } from '../model/note.js';
 import { firstLine } from '../values/text.js';
 
-/** What {@link mergeNote} may know about the incoming note's origin. */
+/** What {@link mergeNote} may be told about the incoming note beyond its `origin`. */
 export interface MergeNoteOptions {
-  /** Format the incoming note was read from; implies `family`. */
+  /** Format the incoming note was read from; implies `family`. Default `incoming.origin`. */
   format?: NoteFormat;
-  /** Family the incoming note was read from. */
+  /** Family the incoming note was read from. Default: that of `format`. */
   family?: NoteFamily;
 }
 
@@ -52,12 +52,12 @@ function copy<T>(value: T): T {
  * - `deviceFields` undefined: the device holds every field, `incoming` wins
  *   for all of them.
  * - Extensions: those of the incoming family replace the stored ones of that
- *   family; the other family's are kept. The family is `options.family` (or
- *   that of `options.format`) when given, else the families present in
- *   `incoming.extensions` (so without it a device cannot delete its last
- *   extension).
- * - With `options.format` `plain`, a subject line the server put in front of
- *   the text is recognised and taken off the incoming body.
+ *   family; the other family's are kept. The family is `options.family`, else
+ *   that of `options.format` or `incoming.origin` (set by every parser), else
+ *   the families present in `incoming.extensions`.
+ * - When the incoming note is text/plain, a subject line the server put in
+ *   front of the text is recognised and taken off the incoming body.
+ * - The result's `origin` is the incoming format (else the stored one).
  *
  * Pure: neither input is changed, the result shares nothing with them.
  */
@@ -67,9 +67,9 @@ export function mergeNote(
   deviceFields: ReadonlySet<string> | undefined,
   options: MergeNoteOptions = {},
 ): Note {
-  const incoming = options.format === 'plain' ? withoutPrependedSubject(stored, received) : received;
-  const incomingFamily =
-    options.family ?? (options.format === undefined ? undefined : familyOfNoteFormat(options.format));
+  const format = options.format ?? received.origin;
+  const incoming = format === 'plain' ? withoutPrependedSubject(stored, received) : received;
+  const incomingFamily = options.family ?? (format === undefined ? undefined : familyOfNoteFormat(format));
   const merged: Record<string, unknown> = {};
   for (const field of NOTE_FIELDS) {
     const source = deviceFields === undefined || deviceFields.has(field) ? incoming : stored;
@@ -83,5 +83,8 @@ export function mergeNote(
     ...stored.extensions.filter((e) => !replaced.has(e.family)),
     ...incoming.extensions,
   ].map(copy);
-  return { ...(merged as Omit<Note, 'extensions'>), extensions };
+  const result: Note = { ...(merged as Omit<Note, 'extensions'>), extensions };
+  const origin = format ?? stored.origin;
+  if (origin !== undefined) result.origin = origin;
+  return result;
 }

@@ -1,3 +1,5 @@
+import type { NoteFormat } from '../content-type.js';
+
 /**
  * The canonical note: one record per item whatever format the devices use.
  * Plain JSON-safe data (strings, numbers, arrays, plain objects), so a store
@@ -47,6 +49,12 @@ export interface Note {
   width?: number;
   /** Properties / elements the model does not know, given back to a device of the same family. */
   extensions: NoteExtension[];
+  /**
+   * The format this record was last read from (set by the parsers). Not a
+   * field of the note: {@link mergeNote} uses it to tell which family's
+   * extensions the update replaces.
+   */
+  origin?: NoteFormat;
 }
 
 /** The two families of note formats. text/plain belongs to `versit` (it can hold no extensions). */

@@ -10,17 +10,18 @@ describe('parsePlainText', () => {
       subject: 'Shopping',
       body: 'Shopping\nmilk\neggs\n',
       extensions: [],
+      origin: 'plain',
     });
   });
   it('normalises CR, LF and CRLF to \\n', () => {
     expect(parsePlainText('a\rb\nc\r\nd').body).toBe('a\nb\nc\nd');
   });
   it('leaves the subject out when the first line is blank', () => {
-    expect(parsePlainText('\n  \nsecond')).toEqual({ body: '\n  \nsecond', extensions: [] });
+    expect(parsePlainText('\n  \nsecond')).toEqual({ body: '\n  \nsecond', extensions: [], origin: 'plain' });
   });
   it('gives an empty note for blank text', () => {
-    expect(parsePlainText(' \r\n ')).toEqual({ extensions: [] });
-    expect(parsePlainText(new Uint8Array(0))).toEqual({ extensions: [] });
+    expect(parsePlainText(' \r\n ')).toEqual({ extensions: [], origin: 'plain' });
+    expect(parsePlainText(new Uint8Array(0))).toEqual({ extensions: [], origin: 'plain' });
   });
   it('decodes UTF-8 and drops a BOM', () => {
     expect(parsePlainText(bytes('ef bb bf c3 9c 62 65 72'))).toMatchObject({ subject: 'Über', body: 'Über' });

@@ -26,7 +26,7 @@ export function parsePlainText(input: Uint8Array | string, options: NoteParseOpt
           options.fallbackCharset === undefined ? DEFAULT_NOTE_FALLBACK_CHARSET : options.fallbackCharset,
         );
   const text = normalizeLineBreaks(raw);
-  const note: Note = { extensions: [] };
+  const note: Note = { extensions: [], origin: 'plain' };
   if (text.trim() === '') return note;
   note.body = text;
   const subject = firstLine(text).trim();

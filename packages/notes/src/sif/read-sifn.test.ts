@@ -19,22 +19,41 @@ describe('SIF-N items of the sync4j Pocket PC session (b64)', () => {
 
   it('reads what the Pocket PC sent (subject, CRLF body with Ü, date)', () => {
     expect(clientItems.map((item) => parseSifN(itemBytes(item)))).toEqual([
-      { subject: 'client1', body: 'client1\nÜbersicht\n', modified: '2006-10-14T09:00:53Z', extensions: [] },
-      { subject: 'client2', body: 'client2\nTest\n', modified: '2006-10-14T09:02:30Z', extensions: [] },
+      {
+        subject: 'client1',
+        body: 'client1\nÜbersicht\n',
+        modified: '2006-10-14T09:00:53Z',
+        extensions: [],
+        origin: 'sifn',
+      },
+      {
+        subject: 'client2',
+        body: 'client2\nTest\n',
+        modified: '2006-10-14T09:02:30Z',
+        extensions: [],
+        origin: 'sifn',
+      },
       {
         subject: 'server1c1',
         body: 'server1\nÜbersicht\n',
         modified: '2006-10-14T09:02:30Z',
         extensions: [],
+        origin: 'sifn',
       },
     ]);
   });
 
   it('reads what the server sent (no declaration, empty elements, categories)', () => {
     expect(serverItems.map((item) => parseSifN(itemBytes(item)))).toEqual([
-      { subject: 'server1', body: 'server1\nÜbersicht', categories: ['My Category'], extensions: [] },
-      { subject: 'server2', body: 'server2\nServer Test', extensions: [] },
-      { subject: 'client1s1', body: 'client1s1\nÜbersicht', extensions: [] },
+      {
+        subject: 'server1',
+        body: 'server1\nÜbersicht',
+        categories: ['My Category'],
+        extensions: [],
+        origin: 'sifn',
+      },
+      { subject: 'server2', body: 'server2\nServer Test', extensions: [], origin: 'sifn' },
+      { subject: 'client1s1', body: 'client1s1\nÜbersicht', extensions: [], origin: 'sifn' },
     ]);
   });
 
@@ -90,6 +109,7 @@ describe('parseSifN', () => {
           },
         },
       ],
+      origin: 'sifn',
     });
     expect(parseSifN(toSifN(note))).toEqual(note);
   });
@@ -111,6 +131,7 @@ describe('parseSifN', () => {
       left: -5,
       modified: '2006-10-14',
       extensions: [],
+      origin: 'sifn',
     });
   });
 

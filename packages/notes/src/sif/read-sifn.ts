@@ -193,7 +193,7 @@ export function parseSifN(input: Uint8Array | string, options: NoteParseOptions 
       element: parsed.root,
     });
   }
-  const note: Note = { extensions: [] };
+  const note: Note = { extensions: [], origin: 'sifn' };
   const seen = new Set<string>();
   // SIFVersion is not kept: the writer always states the version it speaks.
   for (const element of parsed.fields) {

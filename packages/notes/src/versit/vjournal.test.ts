@@ -97,6 +97,7 @@ describe('parseVJournal', () => {
           value: 'mailto:joe@example.com',
         },
       ],
+      origin: 'vjournal-2.0',
     });
   });
 
@@ -111,7 +112,7 @@ describe('parseVJournal', () => {
         'END:VCALENDAR',
       ),
     );
-    expect(note).toEqual({ entryDate: '2024-02-29', extensions: [] });
+    expect(note).toEqual({ entryDate: '2024-02-29', extensions: [], origin: 'vjournal-2.0' });
   });
 
   it('round-trips: parse, write, parse gives the same note', () => {

@@ -75,7 +75,7 @@ export function parseVJournal(input: Uint8Array | string, options: NoteParseOpti
   if (journal === undefined) {
     throw new NoteCodecError('WRONG_OBJECT', 'the VCALENDAR holds no VJOURNAL', locationOf(calendar));
   }
-  const note: Note = { extensions: [] };
+  const note: Note = { extensions: [], origin: 'vjournal-2.0' };
   for (const property of calendar.properties) {
     if (!WRITTEN_CALENDAR_PROPERTIES.has(property.name)) {
       note.extensions.push(propertyExtension(property, DIALECT, 'calendar'));

@@ -41,6 +41,7 @@ describe('parseVNote', () => {
           value: '000001000000',
         },
       ],
+      origin: 'vnote-1.1',
     });
   });
 
@@ -69,6 +70,7 @@ describe('parseVNote', () => {
       height: 166,
       width: 200,
       extensions: [],
+      origin: 'vnote-1.1',
     });
   });
 
@@ -112,6 +114,7 @@ describe('parseVNote', () => {
   it('leaves blank values out', () => {
     expect(parseVNote(crlf('BEGIN:VNOTE', 'VERSION:1.1', 'BODY:', 'SUMMARY: ', 'END:VNOTE'))).toEqual({
       extensions: [],
+      origin: 'vnote-1.1',
     });
   });
 });
@@ -231,7 +234,11 @@ describe('toVNote', () => {
   });
 
   it('round-trips through vNote without losing anything', () => {
-    const vnoteOnly = { ...note, extensions: note.extensions.filter((e) => e.family === 'versit') };
+    const vnoteOnly = {
+      ...note,
+      extensions: note.extensions.filter((e) => e.family === 'versit'),
+      origin: 'vnote-1.1',
+    };
     expect(parseVNote(toVNote(note))).toEqual(vnoteOnly);
     expect(parseVNote(toVNote(parseVNote(phoneNote)))).toEqual(parseVNote(phoneNote));
   });

@@ -73,7 +73,7 @@ export function parseVNote(input: Uint8Array | string, options: NoteParseOptions
       ...(component.offset === undefined ? {} : { offset: component.offset }),
     });
   }
-  const note: Note = { extensions: [] };
+  const note: Note = { extensions: [], origin: 'vnote-1.1' };
   const seen = new Set<string>();
   for (const property of component.properties) {
     if (property.name === 'CATEGORIES') {
