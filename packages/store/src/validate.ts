@@ -60,3 +60,15 @@ export function checkPageLimit(value: unknown, max: number, path = 'limit'): num
   }
   return value;
 }
+
+/** Longest keyset cursor (`after`) accepted: a GUID, login, domain or LUID. */
+const MAX_CURSOR_LENGTH = 1024;
+
+/** The `after` of a page request: absent, or the `next` string of an earlier page. */
+export function checkCursor(value: unknown, path = 'after'): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'string' || value.length > MAX_CURSOR_LENGTH) {
+    throw new StoreError('INVALID', `${path} must be the next cursor of an earlier page`, { path });
+  }
+  return value;
+}

@@ -11,7 +11,7 @@ import type {
   PageOptions,
   PasswordOptions,
 } from '../store.js';
-import { checkBoolean, checkPageLimit, checkText } from '../validate.js';
+import { checkBoolean, checkCursor, checkPageLimit, checkText } from '../validate.js';
 import type { SqlContext } from './context.js';
 import { toPage } from './context.js';
 import type { SqlExecutor, SqlValue } from './driver.js';
@@ -97,7 +97,7 @@ export async function listDomains(
   const limit = checkPageLimit(options.limit, ctx.options.limits.maxPageSize);
   const rows = await tx.all<DomainRow>(
     `SELECT ${DOMAIN_COLUMNS} FROM ${ctx.t.domains} d WHERE d.name > ? ORDER BY d.name LIMIT ?`,
-    [options.after ?? '', limit + 1],
+    [checkCursor(options.after), limit + 1],
   );
   return toPage(rows.map(toDomain), limit, (domain) => domain.name);
 }
@@ -176,7 +176,11 @@ export async function createAccount(ctx: SqlContext, tx: SqlExecutor, input: New
         path: 'login',
       });
     }
-    await createDomain(ctx, tx, domain);
+    // ON CONFLICT: another node may be creating the first account of the same domain right now.
+    await tx.run(
+      `INSERT INTO ${ctx.t.domains} (name, enabled, sync_allowed, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING`,
+      [domain, true, true, ctx.options.now()],
+    );
     domainPk = (await domainId(ctx, tx, domain))!;
   }
   if (await getAccount(ctx, tx, login)) {
@@ -198,7 +202,7 @@ export async function listAccounts(
   options: ListAccountsOptions = {},
 ): Promise<Page<Account>> {
   const limit = checkPageLimit(options.limit, ctx.options.limits.maxPageSize);
-  const params: SqlValue[] = [options.after ?? ''];
+  const params: SqlValue[] = [checkCursor(options.after)];
   let filter = '';
   if (options.domain !== undefined) {
     filter = ' AND d.name = ?';

@@ -1,7 +1,7 @@
 import { StoreError } from '../errors.js';
 import type { Device, DeviceFolderState, MapEntry, Page } from '../model.js';
 import type { PageOptions, TouchDeviceOptions } from '../store.js';
-import { checkBytes, checkId, checkPageLimit, checkText } from '../validate.js';
+import { checkBytes, checkCursor, checkId, checkPageLimit, checkText } from '../validate.js';
 import { accountId } from './accounts.js';
 import type { SqlContext } from './context.js';
 import { toPage } from './context.js';
@@ -216,7 +216,7 @@ export async function listMap(
   const rows = await tx.all<MapEntry>(
     `SELECT m.luid, m.guid FROM ${ctx.t.id_maps} m ${deviceOfFolder(ctx, 'm')}
      WHERE m.folder_id = ? AND v.device_id = ? AND m.luid > ? ORDER BY m.luid LIMIT ?`,
-    [folderId, deviceId, options.after ?? '', limit + 1],
+    [folderId, deviceId, checkCursor(options.after), limit + 1],
   );
   return toPage(
     rows.map((row) => ({ luid: row.luid, guid: row.guid })),

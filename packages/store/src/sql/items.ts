@@ -1,7 +1,7 @@
 import { StoreError } from '../errors.js';
 import type { ChangePage, Item, Page } from '../model.js';
 import type { ChangesOptions, ItemReadOptions, ListItemsOptions } from '../store.js';
-import { checkCount, checkId, checkPageLimit, checkText } from '../validate.js';
+import { checkCount, checkCursor, checkId, checkPageLimit, checkText } from '../validate.js';
 import type { SqlContext } from './context.js';
 import { placeholders, toPage } from './context.js';
 import type { SqlExecutor, SqlValue } from './driver.js';
@@ -74,7 +74,7 @@ export async function listItems(
   checkId(folderId, 'folderId');
   const limit = checkPageLimit(options.limit, ctx.options.limits.maxPageSize);
   await folderState(ctx, tx, folderId, false);
-  const params: SqlValue[] = [folderId, options.after ?? ''];
+  const params: SqlValue[] = [folderId, checkCursor(options.after)];
   const filter = liveFilter(options, params);
   params.push(limit + 1);
   const rows = await tx.all<ItemRow>(

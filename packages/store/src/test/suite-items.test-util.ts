@@ -395,6 +395,8 @@ export function itemTests(harness: StoreHarness): void {
       expect(await store.countItems(contacts)).toBe(4);
       expect(await store.countItems(contacts, { includeDeleted: true })).toBe(5);
       await expectStoreError(store.listItems(987_654), 'NOT_FOUND');
+      await expectStoreError(store.listItems(contacts, { after: 5 as never }), 'INVALID', { path: 'after' });
+      await expectStoreError(store.listItems(contacts, { limit: 2.5 }), 'INVALID', { path: 'limit' });
     });
   });
 }
