@@ -36,3 +36,12 @@ export {
   parseWbxmlMessage,
   parseXmlMessage,
 } from './parse/parse.js';
+export {
+  encodedOverhead,
+  encodedSize,
+  type SerializeOptions,
+  serializeDevInf,
+  serializeMessage,
+} from './serialize/serialize.js';
+export type { PublicIdForm } from './serialize/wbxml-sink.js';
+export type { XmlDataForm } from './serialize/xml-sink.js';

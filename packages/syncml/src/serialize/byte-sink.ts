@@ -1,0 +1,110 @@
+/**
+ * One cursor over one growable output buffer, or (`counting`) only the cursor: the same
+ * calls then measure what they would write, which is how `encodedSize` stays exact.
+ */
+export class ByteSink {
+  /** Output so far is buf[0, pos); unused (empty) when counting. */
+  buf: Uint8Array;
+  pos = 0;
+  readonly counting: boolean;
+
+  constructor(counting: boolean, buf?: Uint8Array) {
+    this.counting = counting;
+    this.buf = counting ? EMPTY : (buf ?? new Uint8Array(INITIAL_CAPACITY));
+  }
+
+  /** Makes room for `n` more bytes (doubling). */
+  ensure(n: number): void {
+    const need = this.pos + n;
+    if (this.counting || need <= this.buf.length) return;
+    const grown = new Uint8Array(Math.max(this.buf.length * 2, need));
+    grown.set(this.buf.subarray(0, this.pos));
+    this.buf = grown;
+  }
+
+  byte(b: number): void {
+    if (!this.counting) {
+      this.ensure(1);
+      this.buf[this.pos] = b;
+    }
+    this.pos++;
+  }
+
+  /** A string of ASCII characters (names, digits, fixed markup). */
+  ascii(s: string): void {
+    const n = s.length;
+    if (!this.counting) {
+      this.ensure(n);
+      const buf = this.buf;
+      let p = this.pos;
+      for (let i = 0; i < n; i++) buf[p++] = s.charCodeAt(i);
+    }
+    this.pos += n;
+  }
+
+  /** Bytes prepared once (element names with their markup). */
+  raw(bytes: Uint8Array): void {
+    if (!this.counting) {
+      this.ensure(bytes.length);
+      this.buf.set(bytes, this.pos);
+    }
+    this.pos += bytes.length;
+  }
+
+  /** `src[start, end)`. */
+  copy(src: Uint8Array, start: number, end: number): void {
+    const n = end - start;
+    if (!this.counting) {
+      this.ensure(n);
+      if (n < 32) {
+        const buf = this.buf;
+        let p = this.pos;
+        for (let i = start; i < end; i++) buf[p++] = src[i]!;
+      } else {
+        this.buf.set(src.subarray(start, end), this.pos);
+      }
+    }
+    this.pos += n;
+  }
+
+  /** The decimal digits of a non-negative safe integer. */
+  digits(n: number): void {
+    if (n < 10) {
+      this.byte(0x30 + n);
+      return;
+    }
+    this.ascii(String(n));
+  }
+
+  /** A WBXML mb_u_int32: 7 bits a byte, most significant first, 0x80 on all but the last. */
+  mb(n: number): void {
+    const len = mbLength(n);
+    if (!this.counting) {
+      this.ensure(len);
+      const buf = this.buf;
+      let v = n;
+      for (let i = len - 1; i >= 0; i--) {
+        buf[this.pos + i] = (v & 0x7f) | (i === len - 1 ? 0 : 0x80);
+        v = Math.floor(v / 128);
+      }
+    }
+    this.pos += len;
+  }
+
+  /** The bytes written (a copy, so the buffer can be reused). */
+  result(): Uint8Array {
+    return this.buf.slice(0, this.pos);
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+const INITIAL_CAPACITY = 4096;
+
+/** Bytes of the mb_u_int32 form of `n` (0 <= n <= 0xFFFFFFFF). */
+export function mbLength(n: number): number {
+  if (n < 0x80) return 1;
+  if (n < 0x4000) return 2;
+  if (n < 0x200000) return 3;
+  if (n < 0x10000000) return 4;
+  return 5;
+}
