@@ -57,12 +57,20 @@ function readFields(
   maxElements: number,
   maxBytes: number,
 ): { root: string; fields: SifElement[] } {
-  const reader = XmlReader.forDocument(bytes, { maxDepth: MAX_SIF_DEPTH, maxTotalSize: maxBytes });
+  // The whole item is at hand: written and ended at once, so next() never
+  // asks for more (NEED_MORE only guards the loop).
+  const reader = new XmlReader({ maxDepth: MAX_SIF_DEPTH, maxTotalSize: maxBytes });
+  reader.write(bytes);
+  reader.end();
   const stack: OpenElement[] = [];
   const fields: SifElement[] = [];
   let root: string | undefined;
   let elements = 0;
-  for (let token = reader.next(); token !== XmlToken.END_OF_DOCUMENT; token = reader.next()) {
+  for (
+    let token = reader.next();
+    token !== XmlToken.END_OF_DOCUMENT && token !== XmlToken.NEED_MORE;
+    token = reader.next()
+  ) {
     if (token === XmlToken.START_TAG) {
       if (++elements > maxElements) {
         throw new NoteCodecError('TOO_MANY_FIELDS', `more than ${maxElements} SIF elements`, {
