@@ -19,6 +19,13 @@ export interface CalendarParseOptions {
    */
   unknownTimeZone?: 'floating' | 'error' | undefined;
   /**
+   * IANA zone of the device (the account's zone), for vCalendar 1.0 and SIF
+   * items that define no zone of their own: their UTC and local times are
+   * pinned to it, so recurrence rules and day boundaries are evaluated on the
+   * device's clock. Unknown names are `UNKNOWN_TIMEZONE`. Default none.
+   */
+  deviceTimeZone?: string | undefined;
+  /**
    * vCalendar 1.0: read `T000000`-`T235959` (or to `T000000`/`T240000` of a
    * later day) as an all-day event, as phones write them. Default true.
    */
@@ -34,8 +41,13 @@ export interface CalendarParseOptions {
 
 /** Options of every serialize function. */
 export interface CalendarSerializeOptions {
-  /** vCalendar 1.0: zoned times as UTC (`utc`, the form every device reads) or as local times with TZ/DAYLIGHT (`local`). Default `utc`. */
-  vcalTimes?: 'utc' | 'local' | undefined;
+  /**
+   * vCalendar 1.0 zoned times: `utc` (the form every device reads), `local`
+   * (local times with TZ/DAYLIGHT), or `auto`: local for a recurring item
+   * (its rule then runs on the zone's clock: weekdays and wall time stay right
+   * across midnight and daylight-saving changes), UTC otherwise. Default `auto`.
+   */
+  vcalTimes?: 'utc' | 'local' | 'auto' | undefined;
   /**
    * vCalendar 1.0 all-day events: `midnight` (`T000000` to `T000000` of the
    * day after), `end-of-day` (`T000000` to `T235959` of the last day), `date`
@@ -91,13 +103,14 @@ export interface ResolvedParseOptions {
   maxRecurrenceDates: number;
   maxRulePeriods: number;
   unknownTimeZone: 'floating' | 'error';
+  deviceTimeZone: string | undefined;
   detectAllDay: boolean;
   vcalCountMode: VCalCountMode;
   fallbackCharset: string | null;
 }
 
 export interface ResolvedSerializeOptions {
-  vcalTimes: 'utc' | 'local';
+  vcalTimes: 'utc' | 'local' | 'auto';
   vcalAllDay: 'midnight' | 'end-of-day' | 'date';
   vcalCountMode: VCalCountMode;
   unrepresentableRule: 'expand' | 'error';
@@ -126,6 +139,7 @@ export function resolveParseOptions(o: CalendarParseOptions | undefined): Resolv
     maxRecurrenceDates: positive('maxRecurrenceDates', o?.maxRecurrenceDates, DEFAULT_MAX_RECURRENCE_DATES),
     maxRulePeriods: positive('maxRulePeriods', o?.maxRulePeriods, DEFAULT_MAX_RULE_PERIODS),
     unknownTimeZone: o?.unknownTimeZone ?? 'floating',
+    deviceTimeZone: o?.deviceTimeZone,
     detectAllDay: o?.detectAllDay ?? true,
     vcalCountMode: o?.vcalCountMode ?? 'intervals',
     fallbackCharset: o?.fallbackCharset === undefined ? 'windows-1252' : o.fallbackCharset,
@@ -134,7 +148,7 @@ export function resolveParseOptions(o: CalendarParseOptions | undefined): Resolv
 
 export function resolveSerializeOptions(o: CalendarSerializeOptions | undefined): ResolvedSerializeOptions {
   return {
-    vcalTimes: o?.vcalTimes ?? 'utc',
+    vcalTimes: o?.vcalTimes ?? 'auto',
     vcalAllDay: o?.vcalAllDay ?? 'midnight',
     vcalCountMode: o?.vcalCountMode ?? 'intervals',
     unrepresentableRule: o?.unrepresentableRule ?? 'expand',

@@ -12,12 +12,13 @@ import type {
   TimeZoneDefinition,
 } from '../model/types.js';
 import type { ResolvedParseOptions } from '../options.js';
-import { SECONDS_PER_DAY } from '../time/civil.js';
+import { formatOffset, SECONDS_PER_DAY, secondOfDay } from '../time/civil.js';
 import { ItemClock } from '../time/clock.js';
 import { parseWireDateTime } from '../time/text.js';
 import { dateValue, floatingTime, utcTime, zonedTime } from '../time/time-value.js';
 import { ZoneTable } from '../time/zone-table.js';
 import { triggerFor } from '../versit/alarms.js';
+import { deviceZone } from '../versit/parse-calendar.js';
 import { ruleFromSif } from './recurrence.js';
 import { readSifTimezone } from './timezone.js';
 import { innerXml, readSifTree, type SifElement, sifBytes } from './xml-tree.js';
@@ -84,7 +85,11 @@ class SifReader {
   ) {
     for (const c of root.children) if (!this.byName.has(c.name)) this.byName.set(c.name, c);
     const tz = this.take('Timezone');
-    this.zone = tz ? readSifTimezone(tz) : undefined;
+    this.zone = tz
+      ? readSifTimezone(tz)
+      : options.deviceTimeZone !== undefined
+        ? { tzid: deviceZone(options.deviceTimeZone), observances: [] }
+        : inferredZone(root);
     this.zones = new ZoneTable(this.zone ? [this.zone] : []);
   }
 
@@ -165,6 +170,27 @@ class SifReader {
   markConsumed(names: ReadonlySet<string>): void {
     for (const c of this.root.children) if (names.has(c.name)) this.consumed.add(c);
   }
+}
+
+/**
+ * The device's UTC offset, when a recurring item without `<Timezone>` gives
+ * its PatternStartDate as the UTC instant of a local midnight (the Funambol
+ * Outlook and Pocket PC clients do): Outlook's weekday masks and month days
+ * are local, so the rule must run on that clock, not on UTC.
+ */
+function inferredZone(root: SifElement): TimeZoneDefinition | undefined {
+  const text = (name: string): string | undefined => root.children.find((c) => c.name === name)?.text.trim();
+  if (text('IsRecurring') !== '1') return undefined;
+  const pattern = text('PatternStartDate');
+  if (pattern === undefined || !/^\d{8}T\d{6}Z$/i.test(pattern)) return undefined;
+  const timeOfDay = secondOfDay(parseWireDateTime(pattern).seconds);
+  if (timeOfDay === 0 || timeOfDay % 900 !== 0) return undefined;
+  const east = SECONDS_PER_DAY - timeOfDay;
+  const offset = east > 14 * 3600 ? east - SECONDS_PER_DAY : east;
+  return {
+    tzid: `UTC${formatOffset(offset, ':')}`,
+    observances: [{ kind: 'standard', start: '1970-01-01T00:00:00', offsetFrom: offset, offsetTo: offset }],
+  };
 }
 
 function invalid(e: SifElement, message: string): CalendarCodecError {

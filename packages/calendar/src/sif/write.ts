@@ -10,6 +10,7 @@ import type {
 } from '../model/types.js';
 import type { ResolvedSerializeOptions } from '../options.js';
 import { expandRule } from '../recurrence/expand.js';
+import { lastYear } from '../recurrence/span.js';
 import { civilFromSeconds, formatBasicLocal, formatDate, SECONDS_PER_DAY } from '../time/civil.js';
 import { ItemClock } from '../time/clock.js';
 import { parseCanonicalUtc } from '../time/text.js';
@@ -188,14 +189,7 @@ function writeZone(w: SifWriter): void {
   if (anchor?.kind !== 'zoned' || !w.clock) return;
   const rules = w.zones.get(anchor.tzid);
   const from = civilFromSeconds(w.clock.wall(anchor)).year;
-  const item = w.item;
-  let to = from;
-  if (item.recurrence) {
-    to = item.recurrence.until
-      ? civilFromSeconds(w.clock.wall(item.recurrence.until)).year
-      : from + w.options.daylightYears - 1;
-  }
-  to = Math.min(Math.max(to, from), from + w.options.daylightYears - 1);
+  const to = Math.min(lastYear(w.item, w.clock, from, w.options), from + w.options.daylightYears - 1);
   w.addRaw(writeSifTimezone(anchor.tzid, rules, w.zones.definition(anchor.tzid), from, to));
 }
 

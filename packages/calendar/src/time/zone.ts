@@ -1,7 +1,7 @@
 import { CalendarCodecError } from '../errors.js';
 import type { TimeZoneDefinition, TimeZoneObservance } from '../model/types.js';
 import { expandRule } from '../recurrence/expand.js';
-import { daysFromCivil, SECONDS_PER_DAY } from './civil.js';
+import { civilFromSeconds, daysFromCivil, SECONDS_PER_DAY } from './civil.js';
 import { parseCanonicalLocal } from './text.js';
 import { timeToWallSeconds } from './time-value.js';
 
@@ -60,10 +60,19 @@ interface PreparedObservance {
   untilLocal: number | undefined;
 }
 
+interface Onset {
+  utc: number;
+  offset: number;
+}
+
+/** Years of onsets kept per zone. */
+const YEAR_CACHE_SIZE = 64;
+
 /** A zone evaluated from its observances (VTIMEZONE, vCalendar DAYLIGHT, SIF DayLight). */
 export class ObservanceZone implements ZoneRules {
   private readonly prepared: PreparedObservance[];
   private readonly earliest: PreparedObservance | undefined;
+  private readonly byYear = new Map<number, Onset[]>();
 
   constructor(definition: TimeZoneDefinition) {
     this.prepared = definition.observances.map((observance) => {
@@ -82,6 +91,17 @@ export class ObservanceZone implements ZoneRules {
   }
 
   offsetAt(utc: number): number {
+    // Most lookups find an onset in the same or the previous year: those are cached.
+    const year = civilFromSeconds(utc).year;
+    for (const y of [year, year - 1]) {
+      const onsets = this.onsetsOfYear(y);
+      let found: Onset | undefined;
+      for (const o of onsets) {
+        if (o.utc > utc) break;
+        found = o;
+      }
+      if (found) return found.offset;
+    }
     let best: { onset: number; offset: number } | undefined;
     for (const p of this.prepared) {
       const onset = lastOnsetAtOrBefore(p, utc);
@@ -91,6 +111,38 @@ export class ObservanceZone implements ZoneRules {
     if (best) return best.offset;
     // Before the first onset the zone keeps the offset the first observance changes from.
     return this.earliest?.observance.offsetFrom ?? 0;
+  }
+
+  /** Every onset (UTC) of every observance within one year, ascending. */
+  private onsetsOfYear(year: number): Onset[] {
+    const hit = this.byYear.get(year);
+    if (hit) return hit;
+    const from = daysFromCivil(year, 1, 1) * SECONDS_PER_DAY;
+    const to = daysFromCivil(year + 1, 1, 1) * SECONDS_PER_DAY;
+    const out: Onset[] = [];
+    for (const p of this.prepared) {
+      const offsetFrom = p.observance.offsetFrom;
+      const add = (u: number): void => {
+        if (u >= from && u < to && u >= p.startUtc) out.push({ utc: u, offset: p.observance.offsetTo });
+      };
+      add(p.startUtc);
+      for (const d of p.dates) add(d);
+      const rule = p.observance.rule;
+      if (rule && p.startUtc < to) {
+        const onsets = expandRule(rule, p.startLocal, {
+          from: from + offsetFrom - SECONDS_PER_DAY,
+          to: to + offsetFrom + SECONDS_PER_DAY,
+          until: p.untilLocal,
+          limit: MAX_ONSETS_PER_LOOKUP,
+          maxPeriods: MAX_ONSETS_PER_LOOKUP,
+        });
+        for (const local of onsets) add(local - offsetFrom);
+      }
+    }
+    out.sort((a, b) => a.utc - b.utc);
+    if (this.byYear.size >= YEAR_CACHE_SIZE) this.byYear.clear();
+    this.byYear.set(year, out);
+    return out;
   }
 }
 

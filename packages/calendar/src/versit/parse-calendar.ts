@@ -2,7 +2,7 @@ import { parseVersitItem, type VersitComponent, type VersitDialect, VersitError 
 import { CalendarCodecError } from '../errors.js';
 import type { CalendarItem, Extension, TimeZoneDefinition } from '../model/types.js';
 import type { ResolvedParseOptions } from '../options.js';
-import { ZoneTable } from '../time/zone-table.js';
+import { resolveIanaZone, ZoneTable } from '../time/zone-table.js';
 import { readVtimezone } from '../icalendar/vtimezone.js';
 import { readVcalZone } from '../vcalendar/timezone.js';
 import { propertyExtension } from './extensions.js';
@@ -11,6 +11,13 @@ import { componentExtension, isItemComponent, readItemComponent } from './read-i
 
 /** VCALENDAR-level properties that describe the object, not the item: not kept. */
 const CALENDAR_DROPPED: ReadonlySet<string> = new Set(['VERSION', 'PRODID', 'CALSCALE', 'TZ', 'DAYLIGHT']);
+
+/** Checks the `deviceTimeZone` option names a zone the runtime knows. */
+export function deviceZone(tzid: string): string {
+  if (!resolveIanaZone(tzid))
+    throw new CalendarCodecError('UNKNOWN_TIMEZONE', `unknown device time zone "${tzid}"`);
+  return tzid;
+}
 
 /** Parses Versit bytes or text into the versit layer's components; maps its errors to ours. */
 export function parseVersitCalendar(
@@ -41,7 +48,7 @@ export function fromVersitError(error: VersitError): CalendarCodecError {
       : error.code === 'UNKNOWN_CHARSET' || error.status === 415
         ? 'UNKNOWN_CHARSET'
         : 'MALFORMED_ITEM';
-  return new CalendarCodecError(code, error.message, {
+  return new CalendarCodecError(code, error.detail, {
     line: error.line > 0 ? error.line : undefined,
     offset: error.offset >= 0 ? error.offset : undefined,
     property: error.property,
@@ -87,6 +94,7 @@ export function readCalendar(
     itemComponent.properties = itemComponent.properties.filter(
       (p) => p.name !== 'TZ' && p.name !== 'DAYLIGHT',
     );
+    if (!zone && options.deviceTimeZone !== undefined) localZone = deviceZone(options.deviceTimeZone);
   } else {
     for (const c of root.components) if (c.name === 'VTIMEZONE') definitions.push(readVtimezone(c));
   }

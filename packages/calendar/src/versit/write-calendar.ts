@@ -12,6 +12,7 @@ import { icalStatus, vcalStatus } from '../model/status.js';
 import type { CalendarItem, CalendarTime, Extension } from '../model/types.js';
 import type { ResolvedSerializeOptions } from '../options.js';
 import { expandRule } from '../recurrence/expand.js';
+import { lastYear } from '../recurrence/span.js';
 import { formatICalRule } from '../recurrence/ical-rule.js';
 import { formatVCalRule } from '../recurrence/vcal-rule.js';
 import {
@@ -48,6 +49,8 @@ interface WriteContext {
   usedZones: Set<string>;
   /** True for an all-day event: its dates follow `vcalAllDay`. */
   allDayEvent: boolean;
+  /** vCalendar 1.0: zoned times written as local times with TZ/DAYLIGHT. */
+  localTimes: boolean;
 }
 
 interface Written {
@@ -81,7 +84,7 @@ function timeValue(t: CalendarTime, ctx: WriteContext): Written {
         ctx.usedZones.add(t.tzid);
         return { value: local, params: [{ name: 'TZID', values: [t.tzid] }] };
       }
-      if (ctx.options.vcalTimes === 'local') {
+      if (ctx.localTimes) {
         ctx.usedZones.add(t.tzid);
         return { value: local, params: [] };
       }
@@ -117,6 +120,9 @@ export function writeCalendar(
     clock: anchor ? new ItemClock(anchor, zones) : undefined,
     usedZones: new Set(),
     allDayEvent: item.kind === 'event' && item.start?.kind === 'date',
+    localTimes:
+      options.vcalTimes === 'local' ||
+      (options.vcalTimes === 'auto' && item.recurrence !== undefined && anchor?.kind === 'zoned'),
   };
   const body = writeItem(item, ctx);
   const root: VersitComponent = { name: 'VCALENDAR', properties: [], components: [] };
@@ -169,18 +175,10 @@ function reparse(e: Extension & { type: 'component' }, dialect: CalendarDialect)
 function yearRange(item: CalendarItem, ctx: WriteContext): { from: number; to: number } {
   const anchor = item.start ?? (item.kind === 'event' ? item.end : item.due);
   if (!anchor || !ctx.clock) return { from: 1970, to: 1970 };
-  const from = civilFromSeconds(ctx.clock.wall(anchor)).year;
-  let to = from;
-  const end = item.kind === 'event' ? item.end : item.due;
-  if (end) to = Math.max(to, civilFromSeconds(ctx.clock.wall(end)).year);
-  if (item.recurrence) {
-    const until = item.recurrence.until;
-    to = until
-      ? Math.max(to, civilFromSeconds(ctx.clock.wall(until)).year)
-      : from + ctx.options.daylightYears - 1;
-    if (item.recurrence.count !== undefined) to = from + ctx.options.daylightYears - 1;
-  }
-  return { from, to: Math.min(to, from + ctx.options.daylightYears - 1) };
+  const clock = ctx.clock;
+  const from = civilFromSeconds(clock.wall(anchor)).year;
+  const to = lastYear(item, clock, from, ctx.options);
+  return { from, to: Math.min(Math.max(to, from), from + ctx.options.daylightYears - 1) };
 }
 
 function writeItem(item: CalendarItem, ctx: WriteContext): VersitComponent {
