@@ -100,7 +100,7 @@ export interface XmlErrorPosition {
  * The one error type of this package. `offset` is the absolute byte offset in
  * the input stream (counting a BOM) for reader errors, the offset in the
  * caller's input for writer errors; `line`/`column` are known when the whole
- * document was given at once ({@link XmlReader.forDocument}).
+ * document was given at once ({@link XmlReader.from}).
  */
 export class XmlError extends Error {
   override readonly name: string = 'XmlError';

@@ -16,7 +16,7 @@ function utf16(text: string, littleEndian: boolean): Uint8Array {
 }
 
 function readAll(bytes: Uint8Array): XmlReader {
-  const reader = XmlReader.forDocument(bytes);
+  const reader = XmlReader.from(bytes);
   return reader;
 }
 

@@ -150,7 +150,7 @@ describe('malformed input: XmlError with a stable code and the absolute offset',
   });
 
   it('carries the SyncML status, the code, and line/column for a whole document', () => {
-    const reader = XmlReader.forDocument(utf8.encode('<a>\n  <b></c>\n</a>'));
+    const reader = XmlReader.from(utf8.encode('<a>\n  <b></c>\n</a>'));
     let error: unknown;
     try {
       while (reader.next() !== XmlToken.END_OF_DOCUMENT);

@@ -165,7 +165,7 @@ describe('exact tokens', () => {
 describe('reader fields and helpers', () => {
   it('ranges, attribute table, name lookups, zero-copy text', () => {
     const bytes = utf8.encode('<p:a xmlns:p="urn:p" p:x="1" y="v&#x41;"><b>hé</b></p:a>');
-    const reader = XmlReader.forDocument(bytes);
+    const reader = XmlReader.from(bytes);
     expect(reader.next()).toBe(XmlToken.START_TAG);
     expect(reader.buffer).toBe(bytes);
     expect([reader.nameStart, reader.localStart, reader.nameEnd]).toEqual([1, 3, 4]);
@@ -248,7 +248,7 @@ describe('reader fields and helpers', () => {
   });
 
   it('interns names: the same string for every occurrence', () => {
-    const reader = XmlReader.forDocument(utf8.encode('<a><Item/><Item/></a>'));
+    const reader = XmlReader.from(utf8.encode('<a><Item/><Item/></a>'));
     reader.next();
     reader.next();
     const first = reader.name();

@@ -114,6 +114,9 @@ export class XmlReader {
   // ---- configuration ----
   private readonly options: ResolvedReaderOptions;
   private readonly maxText: number;
+  private readonly maxName: number;
+  private readonly maxAttributes: number;
+  private readonly maxDepth: number;
   private codec: TextCodec = UTF8_CODEC;
   private readonly interner: StringInterner;
 
@@ -137,7 +140,7 @@ export class XmlReader {
   /** Absolute offset just past the last byte queued (in token bytes). */
   private received = 0;
   private ended = false;
-  /** Set by forDocument: errors then get line and column. */
+  /** Set by from: errors then get line and column. */
   private document: Uint8Array | null = null;
 
   // ---- document state ----
@@ -169,6 +172,9 @@ export class XmlReader {
   constructor(options?: XmlReaderOptions) {
     this.options = resolveReaderOptions(options);
     this.maxText = this.options.maxTextLength;
+    this.maxName = this.options.maxNameLength;
+    this.maxAttributes = this.options.maxAttributes;
+    this.maxDepth = this.options.maxDepth;
     this.interner = new StringInterner(this.options.maxInternedStrings);
     this.input = new InputDecoder(this.options.maxTotalSize);
   }
@@ -177,7 +183,7 @@ export class XmlReader {
    * A reader over one whole document: written and ended already, so `next()`
    * never returns NEED_MORE, and errors carry line and column.
    */
-  static forDocument(bytes: Uint8Array, options?: XmlReaderOptions): XmlReader {
+  static from(bytes: Uint8Array, options?: XmlReaderOptions): XmlReader {
     const reader = new XmlReader(options);
     reader.document = bytes;
     reader.write(bytes);
@@ -541,7 +547,7 @@ export class XmlReader {
   }
 
   private readStartTag(buf: Uint8Array, start: number, limit: number): number {
-    const maxName = this.options.maxNameLength;
+    const maxName = this.maxName;
     let p = start + 1;
     const nameStart = p;
     if ((CHAR_CLASS[buf[p]] & NAME_START) === 0) {
@@ -566,7 +572,7 @@ export class XmlReader {
     if (colon === nameStart || colon === nameEnd - 1) {
       throw this.error('INVALID_NAME', 'Empty prefix or local name', nameStart);
     }
-    const maxAttributes = this.options.maxAttributes;
+    const maxAttributes = this.maxAttributes;
     let table = this.attributes;
     let count = 0;
     let declares = false;
@@ -687,8 +693,8 @@ export class XmlReader {
       throw this.error('MULTIPLE_ROOT_ELEMENTS', 'A second root element', start);
     }
     const depth = this.open + 1;
-    if (depth > this.options.maxDepth) {
-      throw this.error('DEPTH_LIMIT', `Elements nested deeper than ${this.options.maxDepth}`, start);
+    if (depth > this.maxDepth) {
+      throw this.error('DEPTH_LIMIT', `Elements nested deeper than ${this.maxDepth}`, start);
     }
     this.buffer = buf;
     this.attributeCount = count;

@@ -5,7 +5,7 @@ import { XmlReader } from '../reader/xml-reader.js';
 const utf8 = new TextEncoder();
 
 function firstText(bytes: Uint8Array): XmlReader {
-  const reader = XmlReader.forDocument(bytes);
+  const reader = XmlReader.from(bytes);
   for (let k = reader.next(); k !== XmlToken.TEXT && k !== XmlToken.CDATA; k = reader.next()) {
     if (k === XmlToken.END_OF_DOCUMENT) throw new Error('no text');
   }
@@ -38,7 +38,7 @@ describe('decode helpers', () => {
   });
 
   it('normalizes attribute whitespace (literal TAB, LF, CR LF -> space; references kept)', () => {
-    const reader = XmlReader.forDocument(utf8.encode('<a v="x\ty\r\nz&#10;w&#9;" u="plain"/>'));
+    const reader = XmlReader.from(utf8.encode('<a v="x\ty\r\nz&#10;w&#9;" u="plain"/>'));
     reader.next();
     expect(reader.attributeValue(0)).toBe('x y z\nw\t');
     expect(reader.attributeValueBytes(0)).toEqual(utf8.encode('x y z\nw\t'));
@@ -47,7 +47,7 @@ describe('decode helpers', () => {
 
   it('decodes short and long ASCII and non-ASCII names and values the same way', () => {
     const long = 'x'.repeat(100);
-    const reader = XmlReader.forDocument(utf8.encode(`<Größe k="${long}" l="ä${long}">${long}é</Größe>`));
+    const reader = XmlReader.from(utf8.encode(`<Größe k="${long}" l="ä${long}">${long}é</Größe>`));
     reader.next();
     expect(reader.name()).toBe('Größe');
     expect(reader.attributeValue(0)).toBe(long);

@@ -201,8 +201,9 @@ export class XmlWriter {
     return this.endElement();
   }
 
-  /** Escaped character data from a string (`&`, `<`, `>`; CR when so configured). */
+  /** Escaped character data from a string (`&`, `<`, `>`; CR when so configured). Empty text writes nothing. */
   text(value: string): this {
+    if (value.length === 0) return this.checkInElement();
     this.beginContent();
     this.escapeString(value, TEXT, this.pos);
     return this;
@@ -210,6 +211,7 @@ export class XmlWriter {
 
   /** Escaped character data from UTF-8 bytes. */
   textBytes(value: Uint8Array, start = 0, end: number = value.length): this {
+    if (start >= end) return this.checkInElement();
     this.beginContent();
     this.escapeBytes(value, start, end, TEXT, this.pos);
     return this;
@@ -246,6 +248,7 @@ export class XmlWriter {
 
   /** Base64 (RFC 4648, no line breaks) of any bytes as character data: always representable. */
   base64(value: Uint8Array, start = 0, end: number = value.length): this {
+    if (start >= end) return this.checkInElement();
     this.beginContent();
     const length = end - start;
     this.reserve(Math.ceil(length / 3) * 4);
@@ -451,6 +454,12 @@ export class XmlWriter {
     this.inStartTag = false;
     this.reserve(1);
     this.buf[this.pos++] = 0x3e;
+  }
+
+  /** Empty content writes nothing (an element stays `<a/>`), but must still be inside one. */
+  private checkInElement(): this {
+    if (this.depth === 0) throw this.stateError('Text must be inside an element');
+    return this;
   }
 
   private beginContent(): void {
