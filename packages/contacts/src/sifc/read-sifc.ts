@@ -50,11 +50,13 @@ export function readSifElements(
   const elements: SifElement[] = [];
   let current: SifElement | undefined;
   try {
-    const reader = XmlReader.forDocument(bytes, {
+    const reader = new XmlReader({
       maxDepth: SIF_MAX_DEPTH,
       maxTotalSize: Math.max(1, maxItemBytes),
       maxTextLength: Math.max(1, maxItemBytes),
     });
+    reader.write(bytes);
+    reader.end();
     for (;;) {
       const token = reader.next();
       if (token === XmlToken.END_OF_DOCUMENT || token === XmlToken.NEED_MORE) break;

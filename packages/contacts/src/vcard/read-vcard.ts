@@ -32,7 +32,6 @@ import {
   FUNAMBOL_IM_TYPE,
   IM_SERVICES,
   imProtocolOfProperty,
-  PLACE_KIND_TYPES,
   phoneKindOf,
   placeKindOf,
 } from './type-mapping.js';
@@ -262,13 +261,15 @@ class VCardReader {
   }
 
   private name(property: VersitProperty): void {
-    const [family, given, middle, prefix, suffix] = splitStructuredLists(property.value, this.dialect).map(
-      (list) =>
-        list
-          .map((s) => s.trim())
-          .filter((s) => s !== '')
-          .join(' '),
+    // vCard 3.0/4.0 components may be lists: additional names join with a
+    // space, honorifics with a comma ("ing. jr, M.Sc.").
+    const joined = splitStructuredLists(property.value, this.dialect).map((list, index) =>
+      list
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+        .join(index >= 3 ? ', ' : ' '),
     );
+    const [family, given, middle, prefix, suffix] = joined;
     const n = this.contact.name;
     if (family) n.family = family;
     if (given) n.given = given;
@@ -322,7 +323,7 @@ class VCardReader {
         .join('\n'),
     );
     const [poBox, extended, street, city, region, postalCode, country] = parts;
-    const reading = placeKindOf(upperTypes(property), hasPrefParam(property), PLACE_KIND_TYPES);
+    const reading = placeKindOf(upperTypes(property), hasPrefParam(property));
     const address: ContactAddress = { kind: reading.kind };
     if (poBox) address.poBox = poBox;
     if (extended) address.extended = extended;
@@ -343,7 +344,7 @@ class VCardReader {
   private label(property: VersitProperty): void {
     const text = this.text(property);
     if (text === '') return;
-    const reading = placeKindOf(upperTypes(property), hasPrefParam(property), PLACE_KIND_TYPES);
+    const reading = placeKindOf(upperTypes(property), hasPrefParam(property));
     const target = this.contact.addresses.find((a) => a.kind === reading.kind && a.label === undefined);
     if (target) {
       target.label = text;
@@ -357,7 +358,7 @@ class VCardReader {
   private url(property: VersitProperty): boolean {
     const value = this.text(property);
     if (value === '') return true;
-    const reading = placeKindOf(upperTypes(property), false, PLACE_KIND_TYPES);
+    const reading = placeKindOf(upperTypes(property), false);
     const url: Contact['urls'][number] = { kind: reading.kind, value };
     setDetails(
       url,

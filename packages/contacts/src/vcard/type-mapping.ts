@@ -29,31 +29,8 @@ export const PHONE_TYPES_BY_KIND: Readonly<Record<PhoneKind, readonly string[]>>
   other: ['VOICE'],
 };
 
-/** TYPE values that decide a phone kind or are implied by it. */
-const PHONE_KIND_TYPES = new Set([
-  'HOME',
-  'WORK',
-  'CELL',
-  'IPHONE',
-  'MOBILE',
-  'FAX',
-  'PAGER',
-  'CAR',
-  'VOICE',
-  'PREF',
-  'MAIN',
-  'OTHER',
-  'ISDN',
-  'VIDEO',
-  'X-ASSISTANT',
-  'X-EVOLUTION-ASSISTANT',
-  'X-FUNAMBOL-CALLBACK',
-  'X-EVOLUTION-CALLBACK',
-  'X-FUNAMBOL-RADIO',
-  'X-EVOLUTION-RADIO',
-  'X-FUNAMBOL-TELEX',
-  'X-EVOLUTION-TELEX',
-]);
+/** TYPE values a reader drops: the default (VOICE) and the preference flag, written back from `preferred`. */
+const PHONE_NOISE_TYPES = new Set(['VOICE', 'PREF']);
 
 export interface KindReading<K> {
   kind: K;
@@ -81,15 +58,18 @@ export function phoneKindOf(types: ReadonlySet<string>, prefParam: boolean): Kin
   else if (has('VIDEO')) kind = 'video';
   else if (has('MAIN') || (work && pref && !has('VOICE') && !home)) {
     // Funambol writes the company main number as WORK;PREF (no VOICE); Apple as MAIN.
+    // PREF is part of that form, so it says nothing about preference.
     kind = 'company-main';
-    if (!has('MAIN')) pref = false;
+    pref = false;
   } else if (home) kind = 'home';
   else if (work) kind = 'work';
   else if (pref && !has('OTHER')) {
     kind = 'primary';
     pref = false;
   } else kind = 'other';
-  const extraTypes = [...types].filter((t) => !PHONE_KIND_TYPES.has(t));
+  // Whatever the written form of the kind does not restore is kept (VIDEO on a cell phone, IPHONE...).
+  const written = new Set(phoneTypesFor(kind, pref));
+  const extraTypes = [...types].filter((t) => !written.has(t) && !PHONE_NOISE_TYPES.has(t));
   return { kind, preferred: pref, extraTypes };
 }
 
@@ -109,22 +89,19 @@ export function phoneTypesFor(
   return types;
 }
 
-/** TYPE values implied by an e-mail address (INTERNET is the default type, always written). */
-const EMAIL_KIND_TYPES = new Set(['HOME', 'WORK', 'OTHER', 'PREF', 'INTERNET']);
+/** TYPE values a place reader drops: defaults and the preference flag. */
+const PLACE_NOISE_TYPES = new Set(['INTERNET', 'PREF']);
 
-/** The place kind of an EMAIL, URL or ADR property: HOME, WORK, otherwise other. */
-export function placeKindOf(
-  types: ReadonlySet<string>,
-  prefParam: boolean,
-  implied: ReadonlySet<string> = EMAIL_KIND_TYPES,
-): KindReading<PlaceKind> {
+/**
+ * The place kind of an EMAIL, URL or ADR property: HOME, WORK, otherwise
+ * other. TYPE values the kind does not restore are kept as extra types.
+ */
+export function placeKindOf(types: ReadonlySet<string>, prefParam: boolean): KindReading<PlaceKind> {
   const kind: PlaceKind = types.has('HOME') ? 'home' : types.has('WORK') ? 'work' : 'other';
-  const extraTypes = [...types].filter((t) => !implied.has(t));
+  const written = new Set(placeTypesFor(kind, false));
+  const extraTypes = [...types].filter((t) => !written.has(t) && !PLACE_NOISE_TYPES.has(t));
   return { kind, preferred: types.has('PREF') || prefParam, extraTypes };
 }
-
-/** TYPE values implied by an address or URL kind. */
-export const PLACE_KIND_TYPES: ReadonlySet<string> = new Set(['HOME', 'WORK', 'OTHER', 'PREF']);
 
 /** TYPE values of a place kind (other: none). */
 export function placeTypesFor(
