@@ -72,3 +72,12 @@ export function checkCursor(value: unknown, path = 'after'): string {
   }
   return value;
 }
+
+/** An options or changes object: `{}` when absent; INVALID for null or a non-object. */
+export function checkObject<T extends object>(value: T | undefined, path: string): T {
+  if (value === undefined) return {} as T;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new StoreError('INVALID', `${path} must be an object`, { path });
+  }
+  return value;
+}

@@ -55,6 +55,8 @@ function splitRemoteName(name: string): string[] {
  * `.`/`..` or control-character segment, or a top-level folder named Mail; TOO_LARGE past the limits.
  */
 export function parseFolderPath(input: string, limits: FolderPathLimits, argPath = 'path'): FolderPath {
+  if (typeof input !== 'string')
+    throw new StoreError('INVALID', 'folder path must be a string', { path: argPath });
   const segments = splitRemoteName(input.normalize('NFC'));
   if (segments.length === 0) {
     throw new StoreError('INVALID', `empty folder path ${JSON.stringify(input)}`, { path: argPath });

@@ -11,6 +11,7 @@ const FORBIDDEN_IN_ADDRESS = /[\s\p{Cc}/\\"]/u;
  * `@`. Throws INVALID.
  */
 export function normalizeDomain(name: string, path = 'domain'): string {
+  if (typeof name !== 'string') throw new StoreError('INVALID', 'domain name must be a string', { path });
   const domain = name.trim().toLowerCase();
   if (
     domain.length === 0 ||
@@ -34,6 +35,7 @@ export interface NormalizedLogin {
  * part after the last `@`. Throws INVALID for anything that is not `local@domain`, TOO_LARGE past the limit.
  */
 export function normalizeLogin(login: string, maxLength: number, path = 'login'): NormalizedLogin {
+  if (typeof login !== 'string') throw new StoreError('INVALID', 'login must be a string', { path });
   const normalized = login.trim().toLowerCase();
   if (normalized.length > maxLength) {
     throw new StoreError('TOO_LARGE', `login is longer than ${maxLength} characters`, { path });

@@ -11,7 +11,7 @@ import type {
   PageOptions,
   PasswordOptions,
 } from '../store.js';
-import { checkBoolean, checkCursor, checkPageLimit, checkText } from '../validate.js';
+import { checkBoolean, checkCursor, checkObject, checkPageLimit, checkText } from '../validate.js';
 import type { SqlContext } from './context.js';
 import { toPage } from './context.js';
 import type { SqlExecutor, SqlValue } from './driver.js';
@@ -31,11 +31,17 @@ export function loginOrNull(ctx: SqlContext, login: string): string | null {
   }
 }
 
-function checkFlags(flags: DomainFlags | AccountFlags, allowNullSync: boolean): void {
+function checkFlags<T extends DomainFlags | AccountFlags>(
+  input: T | undefined,
+  allowNullSync: boolean,
+  path = 'changes',
+): T {
+  const flags = checkObject(input, path);
   if (flags.enabled !== undefined) checkBoolean(flags.enabled, 'enabled');
   if (flags.syncAllowed !== undefined && !(allowNullSync && flags.syncAllowed === null)) {
     checkBoolean(flags.syncAllowed, 'syncAllowed');
   }
+  return flags;
 }
 
 async function domainId(ctx: SqlContext, tx: SqlExecutor, name: string): Promise<number | null> {
@@ -76,7 +82,7 @@ export async function createDomain(
   flags: DomainFlags = {},
 ): Promise<Domain> {
   const normalized = normalizeDomain(name, 'name');
-  checkFlags(flags, false);
+  checkFlags(flags, false, 'flags');
   if ((await domainId(ctx, tx, normalized)) !== null) {
     throw new StoreError('ALREADY_EXISTS', `domain ${normalized} already exists`, { path: 'name' });
   }
@@ -106,9 +112,9 @@ export async function updateDomain(
   ctx: SqlContext,
   tx: SqlExecutor,
   name: string,
-  changes: DomainFlags,
+  input: DomainFlags,
 ): Promise<Domain> {
-  checkFlags(changes, false);
+  const changes = checkFlags(input, false);
   const current = await getDomain(ctx, tx, name);
   if (!current) throw new StoreError('NOT_FOUND', `no domain ${JSON.stringify(name)}`, { path: 'name' });
   await tx.run(`UPDATE ${ctx.t.domains} SET enabled = ?, sync_allowed = ? WHERE name = ?`, [
@@ -127,7 +133,7 @@ export async function deleteDomain(
 ): Promise<void> {
   const current = await getDomain(ctx, tx, name);
   if (!current) throw new StoreError('NOT_FOUND', `no domain ${JSON.stringify(name)}`, { path: 'name' });
-  if (options.withAccounts !== true) {
+  if (checkObject(options, 'options').withAccounts !== true) {
     const row = await tx.get<{ n: number | string }>(
       `SELECT COUNT(*) AS n FROM ${ctx.t.accounts} a JOIN ${ctx.t.domains} d ON d.id = a.domain_id WHERE d.name = ?`,
       [current.name],
@@ -166,8 +172,11 @@ function passwordColumns(
 }
 
 export async function createAccount(ctx: SqlContext, tx: SqlExecutor, input: NewAccount): Promise<Account> {
+  if (input === null || typeof input !== 'object') {
+    throw new StoreError('INVALID', 'createAccount needs { login, password }', { path: 'input' });
+  }
   const { login, domain } = normalizeLogin(input.login, ctx.options.limits.maxLoginLength);
-  checkFlags(input, true);
+  checkFlags(input, true, 'input');
   const [verifier, key, clear] = passwordColumns(ctx, login, input.password, input);
   let domainPk = await domainId(ctx, tx, domain);
   if (domainPk === null) {
@@ -201,6 +210,7 @@ export async function listAccounts(
   tx: SqlExecutor,
   options: ListAccountsOptions = {},
 ): Promise<Page<Account>> {
+  checkObject(options, 'options');
   const limit = checkPageLimit(options.limit, ctx.options.limits.maxPageSize);
   const params: SqlValue[] = [checkCursor(options.after)];
   let filter = '';
@@ -221,9 +231,9 @@ export async function updateAccount(
   ctx: SqlContext,
   tx: SqlExecutor,
   login: string,
-  changes: AccountFlags,
+  input: AccountFlags,
 ): Promise<Account> {
-  checkFlags(changes, true);
+  const changes = checkFlags(input, true);
   const current = await getAccount(ctx, tx, login);
   if (!current) throw new StoreError('NOT_FOUND', `no account ${JSON.stringify(login)}`, { path: 'login' });
   await tx.run(`UPDATE ${ctx.t.accounts} SET enabled = ?, sync_allowed = ?, updated_at = ? WHERE login = ?`, [

@@ -1,7 +1,7 @@
 import { StoreError } from '../errors.js';
 import type { Device, DeviceFolderState, MapEntry, Page } from '../model.js';
 import type { PageOptions, TouchDeviceOptions } from '../store.js';
-import { checkBytes, checkCursor, checkId, checkPageLimit, checkText } from '../validate.js';
+import { checkBytes, checkCursor, checkId, checkObject, checkPageLimit, checkText } from '../validate.js';
 import { accountId } from './accounts.js';
 import type { SqlContext } from './context.js';
 import { toPage } from './context.js';
@@ -86,7 +86,7 @@ export async function touchDevice(
   options: TouchDeviceOptions = {},
 ): Promise<Device> {
   checkDeviceId(ctx, deviceId);
-  const devInf = options.devInf;
+  const devInf = checkObject(options, 'options').devInf;
   if (devInf !== undefined) {
     if (devInf === null || typeof devInf !== 'object') {
       throw new StoreError('INVALID', 'devInf must be { data, contentType }', { path: 'devInf' });
@@ -212,6 +212,7 @@ export async function listMap(
 ): Promise<Page<MapEntry>> {
   checkId(folderId, 'folderId');
   checkDeviceId(ctx, deviceId);
+  checkObject(options, 'options');
   const limit = checkPageLimit(options.limit, ctx.options.limits.maxPageSize);
   const rows = await tx.all<MapEntry>(
     `SELECT m.luid, m.guid FROM ${ctx.t.id_maps} m ${deviceOfFolder(ctx, 'm')}

@@ -9,7 +9,7 @@ import {
   remoteNameCandidates,
 } from '../naming/folder-path.js';
 import type { CreateFolderOptions } from '../store.js';
-import { checkId } from '../validate.js';
+import { checkId, checkObject } from '../validate.js';
 import { accountId } from './accounts.js';
 import type { SqlContext } from './context.js';
 import { placeholders } from './context.js';
@@ -135,6 +135,7 @@ export async function createFolder(
   options: CreateFolderOptions = {},
 ): Promise<Folder> {
   const parsed = parseFolderPath(path, ctx.options.limits);
+  checkObject(options, 'options');
   const accountPk = await accountId(ctx, tx, login);
   const folders = await foldersOf(ctx, tx, accountPk);
   if (folders.length >= ctx.options.limits.maxFoldersPerAccount) {

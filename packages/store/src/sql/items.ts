@@ -1,7 +1,7 @@
 import { StoreError } from '../errors.js';
 import type { ChangePage, Item, Page } from '../model.js';
 import type { ChangesOptions, ItemReadOptions, ListItemsOptions } from '../store.js';
-import { checkCount, checkCursor, checkId, checkPageLimit, checkText } from '../validate.js';
+import { checkCount, checkCursor, checkId, checkObject, checkPageLimit, checkText } from '../validate.js';
 import type { SqlContext } from './context.js';
 import { placeholders, toPage } from './context.js';
 import type { SqlExecutor, SqlValue } from './driver.js';
@@ -13,7 +13,7 @@ import { itemColumns, toItem, toNumber } from './rows.js';
 const GUIDS_PER_QUERY = 500;
 
 function liveFilter(options: ItemReadOptions, params: SqlValue[]): string {
-  if (options.includeDeleted === true) return '';
+  if (checkObject(options, 'options').includeDeleted === true) return '';
   params.push(false);
   return ' AND i.deleted = ?';
 }
@@ -72,6 +72,7 @@ export async function listItems(
   options: ListItemsOptions = {},
 ): Promise<Page<Item>> {
   checkId(folderId, 'folderId');
+  checkObject(options, 'options');
   const limit = checkPageLimit(options.limit, ctx.options.limits.maxPageSize);
   await folderState(ctx, tx, folderId, false);
   const params: SqlValue[] = [folderId, checkCursor(options.after)];
@@ -111,6 +112,7 @@ export async function changesSince(
 ): Promise<ChangePage> {
   checkId(folderId, 'folderId');
   checkCount(since, 'since');
+  checkObject(options, 'options');
   const limit = checkPageLimit(options.limit, ctx.options.limits.maxPageSize);
   const folder = await folderState(ctx, tx, folderId, false);
   if (since < folder.purgedSequence) {

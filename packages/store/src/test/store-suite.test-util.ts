@@ -4,6 +4,7 @@ import { accountTests } from './suite-accounts.test-util.js';
 import { batchTests } from './suite-batches.test-util.js';
 import { deviceTests } from './suite-devices.test-util.js';
 import { folderTests } from './suite-folders.test-util.js';
+import { garbageTests } from './suite-garbage.test-util.js';
 import { itemTests } from './suite-items.test-util.js';
 import { scaleTests } from './suite-scale.test-util.js';
 
@@ -17,5 +18,6 @@ export function describeStoreSuite(name: string, harness: StoreHarness): void {
     deviceTests(harness);
     batchTests(harness);
     scaleTests(harness);
+    garbageTests(harness);
   });
 }
