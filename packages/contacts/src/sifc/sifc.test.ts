@@ -126,6 +126,14 @@ describe('parseSifC', () => {
     expect(c.note).toBe('a <b> & c');
   });
 
+  it("decodes an item in the XML declaration's charset", () => {
+    const latin1 = Uint8Array.from(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><contact><LastName>M\xfcller</LastName></contact>',
+      (ch) => ch.charCodeAt(0),
+    );
+    expect(parseSifC(latin1).name).toEqual({ family: 'Müller' });
+  });
+
   it('keeps an out-of-range Sensitivity as written', () => {
     const c = parseSifC('<contact><Sensitivity>7</Sensitivity></contact>');
     expect(c.sensitivity).toBeUndefined();

@@ -123,6 +123,21 @@ describe('vCard 2.1 as phones send it', () => {
     expect(link.photo).toEqual({ uri: 'http://www.abc.com/my_photo.gif', mediaType: 'image/gif' });
   });
 
+  it('keeps the group of a grouped 2.1 TEL and its label for the round trip', () => {
+    const text = crlf(
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'item1.TEL;CELL:+1 555 0100',
+      'item1.X-ABLabel:Boat',
+      'END:VCARD',
+    );
+    const c = parseVCard(text);
+    expect(c.phones).toEqual([{ kind: 'cell', value: '+1 555 0100', group: 'item1' }]);
+    expect(c.extensions).toEqual([
+      { family: 'vcard', dialect: 'vcard-2.1', group: 'item1', name: 'X-ABLABEL', params: [], value: 'Boat' },
+    ]);
+  });
+
   it('treats empty properties as no value (a device clearing a field)', () => {
     const c = parseVCard(
       crlf(
