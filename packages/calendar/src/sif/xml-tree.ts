@@ -64,7 +64,9 @@ function tooLarge(size: number, max: number): CalendarCodecError {
 
 /** Reads a SIF document into a small element tree (bounded by the limits). */
 export function readSifTree(bytes: Uint8Array, limits: SifTreeLimits): SifElement {
-  const reader = XmlReader.forDocument(bytes, {
+  // The whole item is at hand: written and ended at once, so next() never
+  // asks for more (NEED_MORE only guards the loop).
+  const reader = new XmlReader({
     maxDepth: MAX_SIF_DEPTH,
     maxTotalSize: Math.max(1, limits.maxItemBytes),
     maxTextLength: Math.max(1, limits.maxItemBytes),
@@ -73,9 +75,11 @@ export function readSifTree(bytes: Uint8Array, limits: SifTreeLimits): SifElemen
   let root: SifElement | undefined;
   let count = 0;
   try {
+    reader.write(bytes);
+    reader.end();
     for (;;) {
       const kind = reader.next();
-      if (kind === XmlToken.END_OF_DOCUMENT) break;
+      if (kind === XmlToken.END_OF_DOCUMENT || kind === XmlToken.NEED_MORE) break;
       if (kind === XmlToken.START_TAG) {
         if (++count > limits.maxElements) {
           throw new CalendarCodecError('LIMIT_EXCEEDED', `more than ${limits.maxElements} SIF elements`, {
