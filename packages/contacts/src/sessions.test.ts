@@ -34,6 +34,34 @@ function expectCrossFormat(original: Contact): void {
   expect(crossFormatFields(parseVCard(toVCard(viaSif, '2.1'))), 'SIF-C then vCard 2.1').toEqual(fields);
 }
 
+it('checks these fields across formats', () => {
+  expect(CROSS_FORMAT_FIELD_NAMES).toEqual([
+    'name',
+    'displayName',
+    'nickname',
+    'organization',
+    'title',
+    'role',
+    'phones',
+    'emails',
+    'urls',
+    'addresses',
+    'ims',
+    'birthday',
+    'anniversary',
+    'note',
+    'categories',
+    'photo',
+    'uid',
+    'revision',
+    'spouse',
+    'children',
+    'manager',
+    'assistant',
+    'sensitivity',
+  ]);
+});
+
 describe('Funambol Pocket PC SIF-C items (sync4j_pocketpc_contacts)', () => {
   it('finds every SIF-C item of the session, base64 on the wire', () => {
     expect(sifItems.map((i) => [i.source, i.type, i.format])).toEqual([
