@@ -48,12 +48,21 @@ export interface ResolvedParseOptions {
   readonly legacyUnfolding: 'keep-whitespace' | 'remove-whitespace';
 }
 
+/** A limit must be a positive safe integer: anything else is a caller bug, not bad input. */
+function limit(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`parseVersit option ${name} must be a positive integer, got ${value}`);
+  }
+  return value;
+}
+
 export function resolveParseOptions(options: ParseVersitOptions | undefined): ResolvedParseOptions {
   return {
-    maxItemBytes: options?.maxItemBytes ?? DEFAULT_MAX_ITEM_BYTES,
-    maxLineBytes: options?.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
-    maxProperties: options?.maxProperties ?? DEFAULT_MAX_PROPERTIES,
-    maxDepth: options?.maxDepth ?? DEFAULT_MAX_DEPTH,
+    maxItemBytes: limit('maxItemBytes', options?.maxItemBytes, DEFAULT_MAX_ITEM_BYTES),
+    maxLineBytes: limit('maxLineBytes', options?.maxLineBytes, DEFAULT_MAX_LINE_BYTES),
+    maxProperties: limit('maxProperties', options?.maxProperties, DEFAULT_MAX_PROPERTIES),
+    maxDepth: limit('maxDepth', options?.maxDepth, DEFAULT_MAX_DEPTH),
     dialect: options?.dialect,
     fallbackCharset:
       options?.fallbackCharset === undefined ? DEFAULT_FALLBACK_CHARSET : options.fallbackCharset,

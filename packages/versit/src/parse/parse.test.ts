@@ -429,6 +429,11 @@ describe('parseVersit: bad input', () => {
     });
   });
 
+  it('rejects nonsense limits as a caller error (RangeError), not as bad input', () => {
+    expect(() => parseVersit('BEGIN:X\r\nEND:X\r\n', { maxDepth: 0 })).toThrow(RangeError);
+    expect(() => parseVersit('BEGIN:X\r\nEND:X\r\n', { maxLineBytes: Number.NaN })).toThrow(RangeError);
+  });
+
   it('only ever throws VersitError on mangled input', () => {
     const base = new TextEncoder().encode(
       crlf(
