@@ -1,0 +1,110 @@
+import type { DevInf, Get, Item, Put, Results } from '@syncds/syncml';
+import { StatusCode } from '../protocol/status-codes.js';
+import type { MessageProcessor } from '../session/processor.js';
+import { statusFor } from '../message/status.js';
+import { devInfContentType, devInfURI, serverDevInf } from './server-devinf.js';
+
+/** Device DevInf is kept in the store as JSON of the DevInf model. */
+export const DEVINF_JSON_TYPE = 'application/vnd.syncds.devinf+json';
+
+/** Put of the device's DevInf (package 1). */
+export async function handleDevInfPut(p: MessageProcessor, put: Put): Promise<void> {
+  const devinf = devInfOfItems(put.items);
+  const ref = put.items[0]?.source?.locURI ?? devInfURI(p.state.version);
+  if (devinf === undefined) {
+    p.ctx.logger.warn('Put without DevInf', { device: p.state.deviceId });
+    p.answer(put, StatusCode.UnsupportedMediaType, { source: [ref] });
+    return;
+  }
+  await saveDevInf(p, devinf);
+  p.answer(put, StatusCode.Ok, { source: [ref] });
+}
+
+/** Results carrying the device's DevInf, answering our Get. */
+export async function handleDevInfResults(p: MessageProcessor, results: Results): Promise<void> {
+  const devinf = devInfOfItems(results.items);
+  if (devinf !== undefined) await saveDevInf(p, devinf);
+  p.state.devInfRequested = false;
+  p.answer(results, StatusCode.Ok);
+}
+
+/** Get of the server's DevInf: Results with ours, in the session's DTD version. */
+export async function handleDevInfGet(p: MessageProcessor, get: Get): Promise<void> {
+  const target = get.items[0]?.target?.locURI ?? '';
+  if (!/^\.\/devinf1[012]$/i.test(target.trim())) {
+    p.answer(get, StatusCode.NotFound, { target: [target] });
+    return;
+  }
+  p.answer(get, StatusCode.Ok, { target: [target] });
+  const type = devInfContentType(p.state.encoding);
+  p.emit({
+    kind: 'Results',
+    cmdID: '',
+    msgRef: p.msgID,
+    cmdRef: get.cmdID,
+    meta: { type },
+    items: [
+      {
+        source: { locURI: devInfURI(p.state.version) },
+        data: { kind: 'devinf', devinf: serverDevInf(p.state.version, p.ctx.config) },
+      },
+    ],
+  });
+}
+
+/**
+ * Asks the device for its DevInf when we have none (or FORMAT=get says to): the
+ * format choice (R10, R14) and field-level merge need its Rx types and CTCaps.
+ */
+export async function maybeRequestDevInf(p: MessageProcessor): Promise<void> {
+  const { state } = p;
+  if (state.stage !== 'sync' || state.devInfRequested || state.login === undefined) return;
+  if (state.datastores.length === 0 || state.serverMsgId > 2) return;
+  const want = state.urlParams.format === 'get' || !state.haveDevInf;
+  if (!want) return;
+  state.devInfRequested = true;
+  p.emit({
+    kind: 'Get',
+    cmdID: '',
+    meta: { type: devInfContentType(state.encoding) },
+    items: [{ target: { locURI: devInfURI(state.version) } }],
+  });
+}
+
+function devInfOfItems(items: Item[]): DevInf | undefined {
+  for (const item of items)
+    if (item.data !== undefined && item.data.kind === 'devinf') return item.data.devinf;
+  return undefined;
+}
+
+async function saveDevInf(p: MessageProcessor, devinf: DevInf): Promise<void> {
+  p.state.haveDevInf = true;
+  p.deviceDevInf = devinf;
+  const data = new TextEncoder().encode(JSON.stringify(devinf));
+  await p.store.touchDevice(p.state.login!, p.state.deviceId, {
+    devInf: { data, contentType: DEVINF_JSON_TYPE },
+  });
+  p.ctx.logger.info('device information received', {
+    device: p.state.deviceId,
+    man: devinf.man,
+    mod: devinf.mod,
+    datastores: devinf.dataStores.map((d) => d.sourceRef),
+  });
+}
+
+/** The device's DevInf: from this message, or as stored from an earlier session. */
+export async function loadDeviceDevInf(p: MessageProcessor): Promise<DevInf | undefined> {
+  if (p.deviceDevInf !== undefined) return p.deviceDevInf;
+  const device = await p.store.getDevice(p.state.login!, p.state.deviceId);
+  const blob = device?.devInf;
+  if (blob === null || blob === undefined || blob.contentType !== DEVINF_JSON_TYPE) return undefined;
+  try {
+    p.deviceDevInf = JSON.parse(new TextDecoder().decode(blob.data)) as DevInf;
+    p.state.haveDevInf = true;
+    return p.deviceDevInf;
+  } catch {
+    return undefined;
+  }
+}
+
+export { statusFor };
