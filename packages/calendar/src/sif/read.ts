@@ -45,8 +45,13 @@ const BUSY: Readonly<Record<string, CalendarEvent['busyStatus']>> = {
   '3': 'OOF',
 };
 
-/** Elements whose raw value is kept beside the model (they say more than it holds): see the writer. */
-const HINTED: ReadonlySet<string> = new Set(['Categories', 'Sensitivity', 'Status']);
+/**
+ * Elements whose raw value is kept beside the model (they say more than it
+ * holds; the writer uses them while they still mean the same). Kept first, in
+ * this order, so a written and re-read item has the same extensions.
+ */
+const HINT_ORDER: readonly string[] = ['Categories', 'Sensitivity', 'Status'];
+const HINTED: ReadonlySet<string> = new Set(HINT_ORDER);
 
 /** Elements that only describe the document. */
 const DROPPED: ReadonlySet<string> = new Set(['SIFVersion']);
@@ -154,6 +159,7 @@ class SifReader {
 
   /** Elements not read into the model, plus the raw values of hinted ones. */
   extensions(): Extension[] {
+    const hints: SifElementExtension[] = [];
     const out: Extension[] = [];
     for (const c of this.root.children) {
       if (DROPPED.has(c.name)) continue;
@@ -162,9 +168,10 @@ class SifReader {
       if (Object.keys(c.attributes).length > 0) ext.attributes = { ...c.attributes };
       if (c.children.length > 0) ext.xml = innerXml(c);
       else ext.value = c.text;
-      out.push(ext);
+      (HINTED.has(c.name) ? hints : out).push(ext);
     }
-    return out;
+    hints.sort((a, b) => HINT_ORDER.indexOf(a.name) - HINT_ORDER.indexOf(b.name));
+    return [...hints, ...out];
   }
 
   markConsumed(names: ReadonlySet<string>): void {
@@ -407,17 +414,7 @@ function readRecurrence(
   const endText = r.trimmed('PatternEndDate');
   if (r.bool('NoEndDate') !== true) {
     if (occurrences !== undefined && occurrences > 0) rule.count = occurrences;
-    else if (endText !== undefined) {
-      const end = r.timeOf(r.element('PatternEndDate')!, endText);
-      // PatternEndDate is the last day: the last occurrence can start at the start's time that day.
-      rule.until =
-        end.kind === 'utc' || end.kind === 'zoned'
-          ? end
-          : clock.time(
-              Math.floor(clock.wall(end) / SECONDS_PER_DAY) * SECONDS_PER_DAY +
-                (startWall - Math.floor(startWall / SECONDS_PER_DAY) * SECONDS_PER_DAY),
-            );
-    }
+    else if (endText !== undefined) rule.until = patternEnd(r, endText, anchor, clock, startWall);
   }
   item.recurrence = rule;
   const exceptions = r.element('Exceptions');
@@ -442,6 +439,23 @@ function readRecurrence(
   }
   if (excluded.length > 0) item.exceptionDates = excluded;
   if (included.length > 0) item.recurrenceDates = included;
+}
+
+// PatternEndDate is the last day (Outlook writes its local midnight): the last
+// occurrence can start at the start's time that day. A UTC value is an instant.
+function patternEnd(
+  r: SifReader,
+  text: string,
+  anchor: CalendarTime,
+  clock: ItemClock,
+  startWall: number,
+): CalendarTime {
+  const element = r.element('PatternEndDate')!;
+  const end = r.timeOf(element, text);
+  if (anchor.kind === 'date') return dateValue(Math.floor(clock.wall(end) / SECONDS_PER_DAY));
+  if (parseWireDateTime(text).utc) return end;
+  const day = Math.floor(parseWireDateTime(text).seconds / SECONDS_PER_DAY);
+  return clock.time(day * SECONDS_PER_DAY + secondOfDay(startWall));
 }
 
 // SIF names an exception by its date; for a timed item it is the occurrence that day.
