@@ -114,6 +114,13 @@ describe('parseSifN', () => {
     expect(parseSifN(toSifN(note))).toEqual(note);
   });
 
+  it('reads a string whose declaration names another encoding as the text it is', () => {
+    const text = '<?xml version="1.0" encoding="ISO-8859-1"?><note><Body>Übersicht</Body></note>';
+    expect(parseSifN(text).body).toBe('Übersicht');
+    const latin1 = Uint8Array.from(Buffer.from(text, 'latin1'));
+    expect(parseSifN(latin1).body).toBe('Übersicht');
+  });
+
   it('reads Outlook fields: folder, colour, window, categories', () => {
     expect(
       parseSifN(

@@ -47,6 +47,20 @@ function sifBytes(bytes: Uint8Array): Uint8Array {
   });
 }
 
+/**
+ * A string is already text: it is handed to the XML reader as UTF-8, so an
+ * XML declaration naming another encoding (`ISO-8859-1`) is rewritten to say
+ * UTF-8, or the reader would decode the bytes a second time.
+ */
+function asUtf8Declared(text: string): string {
+  const start = text.search(/\S/);
+  if (start < 0 || !text.startsWith('<?xml', start)) return text;
+  const end = text.indexOf('?>', start);
+  if (end < 0) return text;
+  const declaration = text.slice(start, end).replace(/encoding\s*=\s*(["'])[^"']*\1/, 'encoding="UTF-8"');
+  return text.slice(0, start) + declaration + text.slice(end);
+}
+
 interface OpenElement {
   element: SifElement;
 }
@@ -183,7 +197,7 @@ function readKnown(note: Note, element: SifElement): boolean {
 export function parseSifN(input: Uint8Array | string, options: NoteParseOptions = {}): Note {
   const maxBytes = options.maxItemBytes ?? DEFAULT_MAX_NOTE_BYTES;
   checkItemSize(input, maxBytes);
-  const bytes = sifBytes(typeof input === 'string' ? utf8.encode(input) : input);
+  const bytes = sifBytes(typeof input === 'string' ? utf8.encode(asUtf8Declared(input)) : input);
   let parsed: { root: string; fields: SifElement[] };
   try {
     parsed = readFields(bytes, options.maxSifElements ?? DEFAULT_MAX_SIF_ELEMENTS, maxBytes);
