@@ -24,6 +24,8 @@ export const DecoderKind = {
   TEXT_DECODER: 4,
   /** Not decodable here (UTF-32, unknown MIBenum): tokenizing works, `text()` throws. */
   NONE: 5,
+  /** windows-1252 by table: Node 20's TextDecoder decodes that label as ISO-8859-1. */
+  WINDOWS_1252: 6,
 } as const;
 export type DecoderKind = (typeof DecoderKind)[keyof typeof DecoderKind];
 
@@ -59,7 +61,8 @@ const table = new Map<number, CharsetInfo>(
     info(2084, 'koi8-r', DecoderKind.TEXT_DECODER),
     info(2088, 'koi8-u', DecoderKind.TEXT_DECODER),
     // windows-1250 .. windows-1258 are MIBenum 2250..2258.
-    ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => info(2250 + n, `windows-125${n}`, DecoderKind.TEXT_DECODER)),
+    ...[0, 1, 3, 4, 5, 6, 7, 8].map((n) => info(2250 + n, `windows-125${n}`, DecoderKind.TEXT_DECODER)),
+    info(2252, 'windows-1252', DecoderKind.WINDOWS_1252),
   ].map((c) => [c.mib, c]),
 );
 

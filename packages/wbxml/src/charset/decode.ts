@@ -52,6 +52,22 @@ function decodeLatin1(buf: Uint8Array, start: number, end: number): string {
   return out;
 }
 
+/** windows-1252 0x80-0x9F (WHATWG Encoding table); every other byte is its own code point. */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(buf: Uint8Array, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    out += String.fromCharCode(c >= 0x80 && c < 0xa0 ? WINDOWS_1252_HIGH[c - 0x80]! : c);
+  }
+  return out;
+}
+
 /** US-ASCII: bytes above 0x7F are not ASCII; they decode to U+FFFD like any invalid sequence. */
 function decodeAscii(buf: Uint8Array, start: number, end: number): string {
   let out = '';
@@ -95,6 +111,8 @@ export function decodeText(
       return decodeUtf16Bom(buf, start, end, offset);
     case DecoderKind.TEXT_DECODER:
       return decoderFor(charset.label, offset).decode(buf.subarray(start, end));
+    case DecoderKind.WINDOWS_1252:
+      return decodeWindows1252(buf, start, end);
     default:
       throw new WbxmlError('UNSUPPORTED_CHARSET', `cannot decode charset MIBenum ${charset.mib}`, offset);
   }

@@ -24,6 +24,13 @@ export interface WbxmlHeader {
   readonly publicId: number | string;
   /** Charset MIBenum ({@link Charset}); default UTF-8. Strings are encoded in it. */
   readonly charset?: number;
+  /**
+   * For a string public id: write it with its terminator at table index 0 (default true), or,
+   * when false, as the last table string without terminator, its length given only by the table
+   * end: the form Sony Ericsson phones and the Synthesis toolkit send (`02 00 00 6A 1D` + 29
+   * bytes for SyncML 1.1 alone in the table).
+   */
+  readonly terminatePublicId?: boolean;
 }
 
 // Writer states.
@@ -60,6 +67,8 @@ export class WbxmlWriter {
   #version: number = WbxmlVersion.V1_3;
   #publicId = 0;
   #publicIdIndex = -1;
+  /** A public id to append unterminated at the end of the table in finish(), or ''. */
+  #publicIdLast = '';
   #charsetMib: number = Charset.UTF_8;
   #charset: CharsetInfo = charsetInfo(Charset.UTF_8);
 
@@ -122,7 +131,12 @@ export class WbxmlWriter {
     } else {
       this.#publicId = 0;
       try {
-        this.#publicIdIndex = this.addString(publicId);
+        if (header.terminatePublicId === false) {
+          this.#checkString(publicId);
+          this.#publicIdLast = publicId;
+        } else {
+          this.#publicIdIndex = this.addString(publicId);
+        }
       } catch (e) {
         this.#state = W_HEADER;
         throw e;
@@ -488,6 +502,7 @@ export class WbxmlWriter {
       this.#fail('UNCLOSED_ELEMENT', 'an attribute list or processing instruction is open');
     if (this.#open > 0) this.#fail('UNCLOSED_ELEMENT', `${this.#open} element(s) still open`);
     if (!this.#rootStarted) this.#fail('UNCLOSED_ELEMENT', 'no root element');
+    if (this.#publicIdLast !== '') this.#appendPublicId();
 
     const publicIdLength =
       this.#publicIdIndex >= 0 ? 1 + mbUint32Length(this.#publicIdIndex) : mbUint32Length(this.#publicId);
@@ -522,6 +537,20 @@ export class WbxmlWriter {
     return out;
   }
 
+  /** Puts the unterminated public id after every other table string (its end is the table end). */
+  #appendPublicId(): void {
+    const fpi = this.#publicIdLast;
+    const need = this.#tableLength + maxEncodedLength(fpi, this.#charset);
+    if (need > this.#table.length) {
+      const grown = new Uint8Array(need);
+      grown.set(this.#table.subarray(0, this.#tableLength));
+      this.#table = grown;
+    }
+    this.#publicIdIndex = this.#tableLength;
+    this.#tableLength = encodeString(fpi, this.#charset, this.#table, this.#tableLength, this.bodyLength);
+    this.#publicIdLast = '';
+  }
+
   /** Starts over for a new document (a fresh buffer; bytes returned before stay valid). */
   reset(): void {
     this.#buf = new Uint8Array(HEADER_RESERVE + this.#initialCapacity);
@@ -530,6 +559,7 @@ export class WbxmlWriter {
     this.#version = WbxmlVersion.V1_3;
     this.#publicId = 0;
     this.#publicIdIndex = -1;
+    this.#publicIdLast = '';
     this.#charsetMib = Charset.UTF_8;
     this.#charset = charsetInfo(Charset.UTF_8);
     this.#tagPage = 0;
