@@ -107,3 +107,22 @@ describe('errors', () => {
     );
   });
 });
+
+describe('bad input never escapes as anything but ItemCryptoError', () => {
+  it('random data and formats (2 000 tries)', () => {
+    let seed = 17;
+    const next = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    const formats = ['b64', 'des;b64', 'des', 'b64;b64', 'bin', 'des;zip'];
+    for (let round = 0; round < 2000; round++) {
+      const data = Uint8Array.from({ length: Math.floor(next() * 40) }, () => Math.floor(next() * 256));
+      try {
+        decodeItemData(data, formats[Math.floor(next() * formats.length)], { password: 'pw' });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ItemCryptoError);
+      }
+    }
+  });
+});
