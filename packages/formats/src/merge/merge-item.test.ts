@@ -11,7 +11,7 @@ const agenda = p900.get('c:\\Documents\\agenda\\agenda')!;
 const card = (lines: string[]): CanonicalRecord => parseItem(`${lines.join('\r\n')}\r\n`, 'text/x-vcard');
 
 describe('fieldsFromCtCap / deviceFieldsOf (the codec packages decide)', () => {
-  it('a phone whose vCalendar CTCap has no LOCATION-less gaps: P900 holds LOCATION but no URL', () => {
+  it('P900: its vCalendar CTCap lists LOCATION and SUMMARY but no URL', () => {
     const fields = deviceFieldsOf(agenda, 'text/x-vcalendar')!;
     expect(fields.has('location')).toBe(true);
     expect(fields.has('summary')).toBe(true);
