@@ -5,11 +5,14 @@ import type { ResolvedParseOptions } from '../options.js';
 import { EMPTY_NUMBER, NOT_A_NUMBER } from '../values/number.js';
 import { elementName } from '../vocabulary/element-names.js';
 import { closeContainer } from './close.js';
-import { childCode, F_DOC_DEVINF, F_DOC_MESSAGE, F_ITEM_DATA, LEAF_FIRST } from './frames.js';
+import { childCode, F_DOC_DEVINF, F_DOC_MESSAGE, F_ITEM_DATA, isFlatValue, LEAF_FIRST } from './frames.js';
 import { assignLeaf, leafAllowed } from './leaf.js';
 import { enterData, openContainer } from './open.js';
 import { elementPath } from './path.js';
 import { TextBuffer } from './text-buffer.js';
+
+// Most messages have no warning: they all share this (frozen) empty list.
+const NO_WARNINGS: ParseWarning[] = Object.freeze([]) as unknown as ParseWarning[];
 
 /** How the bytes of an item's Data hold a DevInf document, if they do. */
 export type NestedEncoding = 'wbxml' | 'xml';
@@ -48,17 +51,21 @@ export interface NestedDocumentParser {
  */
 export class TreeBuilder {
   options!: ResolvedParseOptions;
+  maxDepth = 0;
   codes: Int32Array = new Int32Array(0);
   ids: Int32Array = new Int32Array(0);
   offsets: Float64Array = new Float64Array(0);
   objs: unknown[] = [];
   depth = 0;
+  /** Deepest frame used since the last release (only those hold objects to let go). */
+  deepest = 0;
   /** >0 while skipping an element the model has no slot for: the nesting inside it. */
   skip = 0;
   readonly text: TextBuffer = new TextBuffer();
   message: SyncMLMessage | undefined = undefined;
   devinf: DevInf | undefined = undefined;
-  warnings: ParseWarning[] = [];
+  /** Warnings of this document; the shared empty list until the first one. */
+  warnings: ParseWarning[] = NO_WARNINGS;
   commandCount = 0;
   bodySeen = false;
   /** Depth of the open DevInf element, 0 outside DevInf. */
@@ -73,6 +80,7 @@ export class TreeBuilder {
   /** Prepares for a new document: a SyncML message, or (`devInfDocument`) a standalone DevInf. */
   reset(options: ResolvedParseOptions, devInfDocument: boolean, nested: NestedDocumentParser | null): void {
     this.options = options;
+    this.maxDepth = options.maxDepth;
     const frames = options.maxDepth + 2;
     if (this.codes.length !== frames) {
       this.codes = new Int32Array(frames);
@@ -87,7 +95,7 @@ export class TreeBuilder {
     this.text.reset();
     this.message = undefined;
     this.devinf = undefined;
-    this.warnings = [];
+    this.warnings = NO_WARNINGS;
     this.commandCount = 0;
     this.bodySeen = false;
     this.devinfDepth = 0;
@@ -99,7 +107,8 @@ export class TreeBuilder {
 
   /** Drops every reference to the document just built, so the reused builder keeps nothing alive. */
   release(): void {
-    this.objs.fill(null);
+    this.objs.fill(null, 0, this.deepest + 1);
+    this.deepest = 0;
     this.text.reset();
     this.message = undefined;
     this.devinf = undefined;
@@ -123,7 +132,7 @@ export class TreeBuilder {
   start(id: number, offset: number): void {
     if (this.skip > 0) {
       this.skip++;
-      if (this.depth + this.skip > this.options.maxDepth) this.#tooDeep(offset);
+      if (this.depth + this.skip > this.maxDepth) this.#tooDeep(offset);
       return;
     }
     const d = this.depth;
@@ -135,9 +144,9 @@ export class TreeBuilder {
       this.#unexpected(id, offset);
       return;
     }
-    if (d + 1 > this.options.maxDepth) this.#tooDeep(offset);
+    if (d + 1 > this.maxDepth) this.#tooDeep(offset);
     if (code >= LEAF_FIRST) {
-      if (!leafAllowed(this, code)) {
+      if (isFlatValue(code) && !leafAllowed(this, code)) {
         this.#unexpected(id, offset);
         return;
       }
@@ -153,6 +162,7 @@ export class TreeBuilder {
 
   #push(code: number, id: number, offset: number, obj: unknown): void {
     const d = this.depth + 1;
+    if (d > this.deepest) this.deepest = d;
     this.codes[d] = code;
     this.ids[d] = id;
     this.offsets[d] = offset;
@@ -204,7 +214,7 @@ export class TreeBuilder {
         offset,
       });
     }
-    if (this.depth + 1 > this.options.maxDepth) this.#tooDeep(offset);
+    if (this.depth + 1 > this.maxDepth) this.#tooDeep(offset);
     this.warn('FOREIGN_ELEMENT', `element ${name} of a foreign namespace was skipped`, offset, name);
     this.skip = 1;
   }
@@ -250,6 +260,7 @@ export class TreeBuilder {
 
   /** Records a warning at the current element (with `extra` appended to its path). */
   warn(code: ParseWarningCode, message: string, offset: number, extra?: string): void {
+    if (this.warnings === NO_WARNINGS) this.warnings = [];
     const w = this.warnings;
     const max = this.options.maxWarnings;
     if (w.length < max) {

@@ -47,175 +47,163 @@ function isDevInfType(type: string | undefined): boolean {
   );
 }
 
-export function closeContainer(b: TreeBuilder, code: number, obj: unknown, d: number, offset: number): void {
-  switch (code) {
-    case F.F_SYNCML: {
-      const message = obj as SyncMLMessage;
-      if (message.header === undefined) missing(b, d, offset, 'SyncHdr');
-      if (!b.bodySeen) missing(b, d, offset, 'SyncBody');
-      return;
-    }
-    case F.F_HDR: {
-      const h = obj as SyncHeader;
-      if (h.version === undefined) missing(b, d, offset, 'VerDTD');
-      if (h.verProto === undefined) missing(b, d, offset, 'VerProto');
-      if (h.sessionID === undefined) missing(b, d, offset, 'SessionID');
-      if (h.msgID === undefined) missing(b, d, offset, 'MsgID');
-      if (h.target === undefined) missing(b, d, offset, 'Target');
-      if (h.source === undefined) missing(b, d, offset, 'Source');
-      return;
-    }
-    case F.F_ITEM_CMD:
-    case F.F_DELETE:
-    case F.F_GET_PUT:
-    case F.F_ALERT:
-    case F.F_ATOMIC:
-    case F.F_SYNC:
-      if ((obj as Command).cmdID === undefined) missing(b, d, offset, 'CmdID');
-      return;
-    case F.F_EXEC: {
-      const c = obj as Command & { kind: 'Exec' };
-      if (c.cmdID === undefined) missing(b, d, offset, 'CmdID');
-      if (c.item === undefined) missing(b, d, offset, 'Item');
-      return;
-    }
-    case F.F_MAP: {
-      const c = obj as Command & { kind: 'Map' };
-      if (c.cmdID === undefined) missing(b, d, offset, 'CmdID');
-      if (c.target === undefined) missing(b, d, offset, 'Target');
-      if (c.source === undefined) missing(b, d, offset, 'Source');
-      return;
-    }
-    case F.F_RESULTS: {
-      const c = obj as Command & { kind: 'Results' };
-      if (c.cmdID === undefined) missing(b, d, offset, 'CmdID');
-      if (c.cmdRef === undefined) missing(b, d, offset, 'CmdRef');
-      return;
-    }
-    case F.F_SEARCH: {
-      const c = obj as Command & { kind: 'Search' };
-      if (c.cmdID === undefined) missing(b, d, offset, 'CmdID');
-      if (c.meta === undefined) missing(b, d, offset, 'Meta');
-      if (c.data === undefined) missing(b, d, offset, 'Data');
-      return;
-    }
-    case F.F_STATUS: {
-      const c = obj as Command & { kind: 'Status' };
-      if (c.cmdID === undefined) missing(b, d, offset, 'CmdID');
-      if (c.msgRef === undefined) missing(b, d, offset, 'MsgRef');
-      if (c.cmdRef === undefined) missing(b, d, offset, 'CmdRef');
-      if (c.cmd === undefined) missing(b, d, offset, 'Cmd');
-      if (c.code === undefined) missing(b, d, offset, 'Data');
-      return;
-    }
-    case F.F_MAP_ITEM: {
-      const m = obj as MapItem;
-      if (m.target === undefined) missing(b, d, offset, 'Target');
-      if (m.source === undefined) missing(b, d, offset, 'Source');
-      return;
-    }
-    case F.F_TARGET:
-    case F.F_LOC_REF:
-      if ((obj as LocRef).locURI === undefined) missing(b, d, offset, 'LocURI');
-      return;
-    case F.F_ANCHOR:
-      if ((obj as Anchor).next === undefined) missing(b, d, offset, 'Next');
-      return;
-    case F.F_CRED:
-      if ((obj as Cred).data === undefined) missing(b, d, offset, 'Data');
-      return;
-    case F.F_CHAL:
-      if ((obj as Chal).meta === undefined) missing(b, d, offset, 'Meta');
-      return;
-    case F.F_FILTER:
-      if ((obj as Filter).meta === undefined) missing(b, d, offset, 'Meta');
-      return;
-    case F.F_ITEM_DATA:
-      closeItemData(b, obj as Item, d);
-      return;
-    case F.F_DEVINF: {
-      const v = obj as DevInf;
-      if (v.verDTD === undefined) {
-        defaulted(b, offset, 'VerDTD');
-        v.verDTD = '';
-      }
-      if (v.devID === undefined) {
-        defaulted(b, offset, 'DevID');
-        v.devID = '';
-      }
-      if (v.devTyp === undefined) {
-        defaulted(b, offset, 'DevTyp');
-        v.devTyp = '';
-      }
-      b.devinfDepth = 0;
-      return;
-    }
-    case F.F_DATASTORE: {
-      const s = obj as DataStore;
-      if (s.sourceRef === undefined) {
-        defaulted(b, offset, 'SourceRef');
-        s.sourceRef = '';
-      }
-      if (s.rxPref === undefined) {
-        defaulted(b, offset, 'Rx-Pref');
-        s.rxPref = { ctType: '', verCT: '' };
-      }
-      if (s.txPref === undefined) {
-        defaulted(b, offset, 'Tx-Pref');
-        s.txPref = { ctType: '', verCT: '' };
-      }
-      return;
-    }
-    case F.F_CT_REF:
-    case F.F_FILTER_CAP: {
-      const r = obj as ContentTypeRef | FilterCap;
-      if (r.ctType === undefined) {
-        defaulted(b, offset, 'CTType');
-        r.ctType = '';
-      }
-      if (r.verCT === undefined) {
-        defaulted(b, offset, 'VerCT');
-        r.verCT = '';
-      }
-      return;
-    }
-    case F.F_CTCAP: {
-      const c = obj as CTCap;
-      if (c.ctType === undefined) {
-        defaulted(b, offset, 'CTType');
-        c.ctType = '';
-      }
-      b.ctCapList = null;
-      b.flatProperty = null;
-      b.flatParam = null;
-      return;
-    }
-    case F.F_PROPERTY: {
-      const p = obj as CTCapProperty;
-      if (p.propName === undefined) {
-        defaulted(b, offset, 'PropName');
-        p.propName = '';
-      }
-      return;
-    }
-    case F.F_PROP_PARAM: {
-      const p = obj as CTCapParam;
-      if (p.paramName === undefined) {
-        defaulted(b, offset, 'ParamName');
-        p.paramName = '';
-      }
-      return;
-    }
-    case F.F_EXT: {
-      const x = obj as Ext;
-      if (x.xNam === undefined) {
-        defaulted(b, offset, 'XNam');
-        x.xNam = '';
-      }
-      return;
-    }
-  }
+type Close = (b: TreeBuilder, obj: unknown, d: number, offset: number) => void;
+
+// Container code -> its checks on close (none for most wrappers).
+const CLOSE: (Close | undefined)[] = [];
+function on(codes: number[], close: Close): void {
+  for (const code of codes) CLOSE[code] = close;
 }
+
+/** Checks (and completes) the container of frame `d` that just closed at `offset`. */
+export function closeContainer(b: TreeBuilder, code: number, obj: unknown, d: number, offset: number): void {
+  const close = CLOSE[code];
+  if (close !== undefined) close(b, obj, d, offset);
+}
+
+on([F.F_SYNCML], (b, obj, d, offset) => {
+  const message = obj as SyncMLMessage;
+  if (message.header === undefined) missing(b, d, offset, 'SyncHdr');
+  if (!b.bodySeen) missing(b, d, offset, 'SyncBody');
+});
+on([F.F_HDR], (b, obj, d, offset) => {
+  const h = obj as SyncHeader;
+  if (h.version === undefined) missing(b, d, offset, 'VerDTD');
+  if (h.verProto === undefined) missing(b, d, offset, 'VerProto');
+  if (h.sessionID === undefined) missing(b, d, offset, 'SessionID');
+  if (h.msgID === undefined) missing(b, d, offset, 'MsgID');
+  if (h.target === undefined) missing(b, d, offset, 'Target');
+  if (h.source === undefined) missing(b, d, offset, 'Source');
+});
+on([F.F_ITEM_CMD, F.F_DELETE, F.F_GET_PUT, F.F_ALERT, F.F_ATOMIC, F.F_SYNC], (b, obj, d, offset) => {
+  if ((obj as Command).cmdID === undefined) missing(b, d, offset, 'CmdID');
+});
+on([F.F_EXEC], (b, obj, d, offset) => {
+  const c = obj as Command & { kind: 'Exec' };
+  if (c.cmdID === undefined) missing(b, d, offset, 'CmdID');
+  if (c.item === undefined) missing(b, d, offset, 'Item');
+});
+on([F.F_MAP], (b, obj, d, offset) => {
+  const c = obj as Command & { kind: 'Map' };
+  if (c.cmdID === undefined) missing(b, d, offset, 'CmdID');
+  if (c.target === undefined) missing(b, d, offset, 'Target');
+  if (c.source === undefined) missing(b, d, offset, 'Source');
+});
+on([F.F_RESULTS], (b, obj, d, offset) => {
+  const c = obj as Command & { kind: 'Results' };
+  if (c.cmdID === undefined) missing(b, d, offset, 'CmdID');
+  if (c.cmdRef === undefined) missing(b, d, offset, 'CmdRef');
+});
+on([F.F_SEARCH], (b, obj, d, offset) => {
+  const c = obj as Command & { kind: 'Search' };
+  if (c.cmdID === undefined) missing(b, d, offset, 'CmdID');
+  if (c.meta === undefined) missing(b, d, offset, 'Meta');
+  if (c.data === undefined) missing(b, d, offset, 'Data');
+});
+on([F.F_STATUS], (b, obj, d, offset) => {
+  const c = obj as Command & { kind: 'Status' };
+  if (c.cmdID === undefined) missing(b, d, offset, 'CmdID');
+  if (c.msgRef === undefined) missing(b, d, offset, 'MsgRef');
+  if (c.cmdRef === undefined) missing(b, d, offset, 'CmdRef');
+  if (c.cmd === undefined) missing(b, d, offset, 'Cmd');
+  if (c.code === undefined) missing(b, d, offset, 'Data');
+});
+on([F.F_MAP_ITEM], (b, obj, d, offset) => {
+  const m = obj as MapItem;
+  if (m.target === undefined) missing(b, d, offset, 'Target');
+  if (m.source === undefined) missing(b, d, offset, 'Source');
+});
+on([F.F_TARGET, F.F_LOC_REF], (b, obj, d, offset) => {
+  if ((obj as LocRef).locURI === undefined) missing(b, d, offset, 'LocURI');
+});
+on([F.F_ANCHOR], (b, obj, d, offset) => {
+  if ((obj as Anchor).next === undefined) missing(b, d, offset, 'Next');
+});
+on([F.F_CRED], (b, obj, d, offset) => {
+  if ((obj as Cred).data === undefined) missing(b, d, offset, 'Data');
+});
+on([F.F_CHAL], (b, obj, d, offset) => {
+  if ((obj as Chal).meta === undefined) missing(b, d, offset, 'Meta');
+});
+on([F.F_FILTER], (b, obj, d, offset) => {
+  if ((obj as Filter).meta === undefined) missing(b, d, offset, 'Meta');
+});
+on([F.F_ITEM_DATA], (b, obj, d, offset) => {
+  closeItemData(b, obj as Item, d);
+});
+on([F.F_DEVINF], (b, obj, d, offset) => {
+  const v = obj as DevInf;
+  if (v.verDTD === undefined) {
+    defaulted(b, offset, 'VerDTD');
+    v.verDTD = '';
+  }
+  if (v.devID === undefined) {
+    defaulted(b, offset, 'DevID');
+    v.devID = '';
+  }
+  if (v.devTyp === undefined) {
+    defaulted(b, offset, 'DevTyp');
+    v.devTyp = '';
+  }
+  b.devinfDepth = 0;
+});
+on([F.F_DATASTORE], (b, obj, d, offset) => {
+  const s = obj as DataStore;
+  if (s.sourceRef === undefined) {
+    defaulted(b, offset, 'SourceRef');
+    s.sourceRef = '';
+  }
+  if (s.rxPref === undefined) {
+    defaulted(b, offset, 'Rx-Pref');
+    s.rxPref = { ctType: '', verCT: '' };
+  }
+  if (s.txPref === undefined) {
+    defaulted(b, offset, 'Tx-Pref');
+    s.txPref = { ctType: '', verCT: '' };
+  }
+});
+on([F.F_CT_REF, F.F_FILTER_CAP], (b, obj, d, offset) => {
+  const r = obj as ContentTypeRef | FilterCap;
+  if (r.ctType === undefined) {
+    defaulted(b, offset, 'CTType');
+    r.ctType = '';
+  }
+  if (r.verCT === undefined) {
+    defaulted(b, offset, 'VerCT');
+    r.verCT = '';
+  }
+});
+on([F.F_CTCAP], (b, obj, d, offset) => {
+  const c = obj as CTCap;
+  if (c.ctType === undefined) {
+    defaulted(b, offset, 'CTType');
+    c.ctType = '';
+  }
+  b.ctCapList = null;
+  b.flatProperty = null;
+  b.flatParam = null;
+});
+on([F.F_PROPERTY], (b, obj, d, offset) => {
+  const p = obj as CTCapProperty;
+  if (p.propName === undefined) {
+    defaulted(b, offset, 'PropName');
+    p.propName = '';
+  }
+});
+on([F.F_PROP_PARAM], (b, obj, d, offset) => {
+  const p = obj as CTCapParam;
+  if (p.paramName === undefined) {
+    defaulted(b, offset, 'ParamName');
+    p.paramName = '';
+  }
+});
+on([F.F_EXT], (b, obj, d, offset) => {
+  const x = obj as Ext;
+  if (x.xNam === undefined) {
+    defaulted(b, offset, 'XNam');
+    x.xNam = '';
+  }
+});
 
 /**
  * Data of an Item ends: its bytes become the item's Payload, unless they are a DevInf

@@ -1,4 +1,5 @@
 import * as E from '../vocabulary/element-ids.js';
+import { ELEMENT_ID_LIMIT } from '../vocabulary/element-ids.js';
 
 /**
  * The grammar of the builder: what each open element (a "frame") may contain. A frame code
@@ -253,8 +254,8 @@ function metaChildCode(id: number): number {
   return -1;
 }
 
-/** The code of element `id` opened inside a frame of code `parent`, or -1 when it has no slot there. */
-export function childCode(parent: number, id: number): number {
+// The grammar, as written; `childCode` reads a table made from it once.
+function grammar(parent: number, id: number): number {
   switch (parent) {
     case F_DOC_MESSAGE:
       return id === E.SYNC_ML ? F_SYNCML : -1;
@@ -682,4 +683,25 @@ export function childCode(parent: number, id: number): number {
   }
   // Leaves, and Data once its DevInf is complete, hold no elements.
   return -1;
+}
+
+/** Frame codes are below this. */
+export const FRAME_CODE_LIMIT: number = L_X_VAL + 1;
+// Every (frame code, element id) pair, leaves included (they take no children): one load.
+const CHILD_CODES = new Int16Array(FRAME_CODE_LIMIT * ELEMENT_ID_LIMIT);
+for (let parent = 0; parent < FRAME_CODE_LIMIT; parent++) {
+  for (let id = 0; id < ELEMENT_ID_LIMIT; id++) CHILD_CODES[parent * ELEMENT_ID_LIMIT + id] = grammar(parent, id);
+}
+
+/**
+ * The code of element `id` (0 <= id < ELEMENT_ID_LIMIT) opened inside a frame of code
+ * `parent`, or -1 when it has no slot there.
+ */
+export function childCode(parent: number, id: number): number {
+  return CHILD_CODES[parent * ELEMENT_ID_LIMIT + id]!;
+}
+
+/** True for the flat-CTCap leaves that attach to the property or parameter opened last. */
+export function isFlatValue(code: number): boolean {
+  return code >= L_FLAT_PARAM_NAME && code <= L_FLAT_NO_TRUNCATE;
 }

@@ -82,311 +82,311 @@ function flatTarget(b: TreeBuilder): CTCapProperty | CTCapParam {
   return (b.flatParam ?? b.flatProperty) as CTCapProperty | CTCapParam;
 }
 
-export function assignLeaf(b: TreeBuilder, code: number, parent: unknown, d: number): void {
-  const t = b.text;
-  switch (code) {
-    // SyncHdr
-    case F.L_VER_DTD:
-      (parent as SyncHeader).version = checkVersion(b, d);
-      return;
-    case F.L_VER_PROTO:
-      (parent as SyncHeader).verProto = checkProtocol(b, d);
-      return;
-    case F.L_SESSION_ID:
-      (parent as SyncHeader).sessionID = t.string();
-      return;
-    case F.L_MSG_ID:
-      (parent as SyncHeader).msgID = t.string();
-      return;
-    case F.L_RESP_URI:
-      (parent as SyncHeader).respURI = t.string();
-      return;
-    case F.L_FINAL:
-      (parent as SyncMLMessage).final = true;
-      return;
-    // Commands
-    case F.L_CMD_ID:
-      (parent as Alert).cmdID = t.string();
-      return;
-    case F.L_NO_RESP:
-      (parent as Alert).noResp = true;
-      return;
-    case F.L_ARCHIVE:
-      (parent as Delete).archive = true;
-      return;
-    case F.L_SFT_DEL:
-      (parent as Delete).sftDel = true;
-      return;
-    case F.L_LANG:
-      (parent as Search).lang = t.string();
-      return;
-    case F.L_ALERT_CODE:
-      (parent as Alert).code = b.requiredNumber(d);
-      return;
-    case F.L_CORRELATOR:
-      (parent as Alert).correlator = t.string();
-      return;
-    case F.L_MSG_REF:
-      (parent as Status).msgRef = t.string();
-      return;
-    case F.L_CMD_REF:
-      (parent as Status).cmdRef = t.string();
-      return;
-    case F.L_CMD:
-      (parent as Status).cmd = t.string();
-      return;
-    case F.L_STATUS_TARGET_REF:
-      (parent as Status).targetRefs.push(t.string());
-      return;
-    case F.L_STATUS_SOURCE_REF:
-      (parent as Status).sourceRefs.push(t.string());
-      return;
-    case F.L_STATUS_CODE:
-      (parent as Status).code = b.requiredNumber(d);
-      return;
-    case F.L_RESULTS_TARGET_REF:
-      (parent as Results).targetRef = t.string();
-      return;
-    case F.L_RESULTS_SOURCE_REF:
-      (parent as Results).sourceRef = t.string();
-      return;
-    case F.L_NO_RESULTS:
-      (parent as Search).noResults = true;
-      return;
-    case F.L_SEARCH_DATA:
-      (parent as Search).data = t.payload();
-      return;
-    case F.L_NUMBER_OF_CHANGES:
-      (parent as Sync).numberOfChanges = b.requiredNumber(d);
-      return;
-    // Addresses, items
-    case F.L_LOC_URI:
-      (parent as LocRef).locURI = t.string();
-      return;
-    case F.L_LOC_NAME:
-      (parent as LocRef).locName = t.string();
-      return;
-    case F.L_MAP_ITEM_TARGET_URI:
-      (parent as MapItem).target = t.string();
-      return;
-    case F.L_MAP_ITEM_SOURCE_URI:
-      (parent as MapItem).source = t.string();
-      return;
-    case F.L_SOURCE_PARENT_URI:
-      (parent as Item).sourceParent = t.string();
-      return;
-    case F.L_TARGET_PARENT_URI:
-      (parent as Item).targetParent = t.string();
-      return;
-    case F.L_MORE_DATA:
-      (parent as Item).moreData = true;
-      return;
-    case F.L_CRED_DATA:
-      (parent as Cred).data = t.payload();
-      return;
-    case F.L_FILTER_TYPE:
-      (parent as Filter).filterType = t.string();
-      return;
-    // MetInf
-    case F.L_FORMAT:
-      (parent as Meta).format = t.string();
-      return;
-    case F.L_TYPE:
-      (parent as Meta).type = t.string();
-      return;
-    case F.L_MARK:
-      (parent as Meta).mark = t.string();
-      return;
-    case F.L_SIZE:
-      (parent as Meta).size = b.requiredNumber(d);
-      return;
-    case F.L_VERSION:
-      (parent as Meta).version = t.string();
-      return;
-    case F.L_NEXT_NONCE:
-      (parent as Meta).nextNonce = t.payload();
-      return;
-    case F.L_MAX_MSG_SIZE:
-      (parent as Meta).maxMsgSize = b.requiredNumber(d);
-      return;
-    case F.L_MAX_OBJ_SIZE:
-      (parent as Meta).maxObjSize = b.requiredNumber(d);
-      return;
-    case F.L_EMI: {
-      const meta = parent as Meta;
-      if (meta.emi === undefined) meta.emi = [t.string()];
-      else meta.emi.push(t.string());
-      return;
-    }
-    case F.L_META_FIELD_LEVEL:
-      (parent as Meta).fieldLevel = true;
-      return;
-    case F.L_LAST:
-      (parent as Anchor).last = t.string();
-      return;
-    case F.L_NEXT:
-      (parent as Anchor).next = t.string();
-      return;
-    case F.L_MEM_SHARED:
-      (parent as Mem).sharedMem = true;
-      return;
-    case F.L_FREE_MEM:
-      (parent as Mem).freeMem = b.requiredNumber(d);
-      return;
-    case F.L_FREE_ID:
-      (parent as Mem).freeID = b.requiredNumber(d);
-      return;
-    // DevInf
-    case F.L_DI_VER_DTD:
-      (parent as DevInf).verDTD = t.string();
-      return;
-    case F.L_MAN:
-      (parent as DevInf).man = t.string();
-      return;
-    case F.L_MOD:
-      (parent as DevInf).mod = t.string();
-      return;
-    case F.L_OEM:
-      (parent as DevInf).oem = t.string();
-      return;
-    case F.L_FW_V:
-      (parent as DevInf).fwV = t.string();
-      return;
-    case F.L_SW_V:
-      (parent as DevInf).swV = t.string();
-      return;
-    case F.L_HW_V:
-      (parent as DevInf).hwV = t.string();
-      return;
-    case F.L_DEV_ID:
-      (parent as DevInf).devID = t.string();
-      return;
-    case F.L_DEV_TYP:
-      (parent as DevInf).devTyp = t.string();
-      return;
-    case F.L_UTC:
-      (parent as DevInf).utc = true;
-      return;
-    case F.L_SUPPORT_LARGE_OBJS:
-      (parent as DevInf).supportLargeObjs = true;
-      return;
-    case F.L_SUPPORT_NUMBER_OF_CHANGES:
-      (parent as DevInf).supportNumberOfChanges = true;
-      return;
-    case F.L_DS_SOURCE_REF:
-      (parent as DataStore).sourceRef = t.string();
-      return;
-    case F.L_DISPLAY_NAME:
-      (parent as DataStore).displayName = t.string();
-      return;
-    case F.L_MAX_GUID_SIZE:
-      (parent as DataStore).maxGUIDSize = b.lenientNumber(d);
-      return;
-    case F.L_SUPPORT_HIERARCHICAL_SYNC:
-      (parent as DataStore).supportHierarchicalSync = true;
-      return;
-    case F.L_CT_TYPE:
-      (parent as FilterCap).ctType = t.string();
-      return;
-    case F.L_VER_CT:
-      (parent as FilterCap).verCT = t.string();
-      return;
-    case F.L_DSMEM_SHARED:
-      (parent as DSMem).sharedMem = true;
-      return;
-    case F.L_MAX_MEM:
-      (parent as DSMem).maxMem = b.lenientNumber(d);
-      return;
-    case F.L_MAX_ID:
-      (parent as DSMem).maxID = b.lenientNumber(d);
-      return;
-    case F.L_SYNC_TYPE: {
-      const v = b.lenientNumber(d);
-      if (v !== undefined) (parent as DataStore).syncTypes.push(v);
-      return;
-    }
-    case F.L_CTCAP_CT_TYPE: {
-      let cap = parent as CTCap;
-      if (cap.ctType !== undefined) {
-        // DevInf 1.0/1.1: one CTCap element lists several content types, each starting
-        // with its CTType. Each becomes a CTCap of its own.
-        cap = newCTCap();
-        b.ctCapList!.push(cap);
-        b.objs[d - 1] = cap;
-        b.flatProperty = null;
-        b.flatParam = null;
-      }
-      cap.ctType = t.string();
-      return;
-    }
-    case F.L_CTCAP_FIELD_LEVEL:
-      (parent as CTCap).fieldLevel = true;
-      return;
-    case F.L_FLAT_PROP_NAME: {
-      const property = newProperty();
-      property.propName = t.string();
-      (parent as CTCap).properties.push(property);
-      b.flatProperty = property;
-      b.flatParam = null;
-      return;
-    }
-    case F.L_FLAT_PARAM_NAME: {
-      const param = newParam();
-      param.paramName = t.string();
-      (b.flatProperty as CTCapProperty).params.push(param);
-      b.flatParam = param;
-      return;
-    }
-    case F.L_FLAT_VAL_ENUM:
-      flatTarget(b).valEnums.push(t.string());
-      return;
-    case F.L_FLAT_DATA_TYPE:
-      flatTarget(b).dataType = t.string();
-      return;
-    case F.L_FLAT_DISPLAY_NAME:
-      flatTarget(b).displayName = t.string();
-      return;
-    case F.L_FLAT_MAX_SIZE:
-      (b.flatProperty as CTCapProperty).maxSize = b.lenientNumber(d);
-      return;
-    case F.L_FLAT_MAX_OCCUR:
-      (b.flatProperty as CTCapProperty).maxOccur = b.lenientNumber(d);
-      return;
-    case F.L_FLAT_NO_TRUNCATE:
-      (b.flatProperty as CTCapProperty).noTruncate = true;
-      return;
-    case F.L_PROP_NAME:
-      (parent as CTCapProperty).propName = t.string();
-      return;
-    case F.L_DATA_TYPE:
-      (parent as CTCapProperty).dataType = t.string();
-      return;
-    case F.L_MAX_OCCUR:
-      (parent as CTCapProperty).maxOccur = b.lenientNumber(d);
-      return;
-    case F.L_MAX_SIZE:
-      (parent as CTCapProperty).maxSize = b.lenientNumber(d);
-      return;
-    case F.L_NO_TRUNCATE:
-      (parent as CTCapProperty).noTruncate = true;
-      return;
-    case F.L_VAL_ENUM:
-      (parent as CTCapProperty).valEnums.push(t.string());
-      return;
-    case F.L_PARAM_NAME:
-      (parent as CTCapParam).paramName = t.string();
-      return;
-    case F.L_FILTER_KEYWORD:
-      (parent as FilterCap).filterKeywords.push(t.string());
-      return;
-    case F.L_FILTER_CAP_PROP_NAME:
-      (parent as FilterCap).propNames.push(t.string());
-      return;
-    case F.L_X_NAM:
-      (parent as Ext).xNam = t.string();
-      return;
-    case F.L_X_VAL:
-      (parent as Ext).xVals.push(t.string());
-      return;
-  }
+type Assign = (b: TreeBuilder, parent: unknown, d: number) => void;
+
+// Leaf code - LEAF_FIRST -> what its end does: one indirect call instead of a long chain of
+// comparisons (the codes are imported constants, so a switch over them compiles to one).
+const ASSIGN: Assign[] = [];
+function on(code: number, assign: Assign): void {
+  ASSIGN[code - F.LEAF_FIRST] = assign;
 }
+
+/** Stores the text of the leaf (code `code`, frame `d`) that just ended into its parent's object. */
+export function assignLeaf(b: TreeBuilder, code: number, parent: unknown, d: number): void {
+  ASSIGN[code - F.LEAF_FIRST]!(b, parent, d);
+}
+
+on(F.L_VER_DTD, (b, parent, d) => {
+  (parent as SyncHeader).version = checkVersion(b, d);
+});
+on(F.L_VER_PROTO, (b, parent, d) => {
+  (parent as SyncHeader).verProto = checkProtocol(b, d);
+});
+on(F.L_SESSION_ID, (b, parent, d) => {
+  (parent as SyncHeader).sessionID = b.text.uniqueString();
+});
+on(F.L_MSG_ID, (b, parent, d) => {
+  (parent as SyncHeader).msgID = b.text.string();
+});
+on(F.L_RESP_URI, (b, parent, d) => {
+  (parent as SyncHeader).respURI = b.text.string();
+});
+on(F.L_FINAL, (b, parent, d) => {
+  (parent as SyncMLMessage).final = true;
+});
+on(F.L_CMD_ID, (b, parent, d) => {
+  (parent as Alert).cmdID = b.text.uniqueString();
+});
+on(F.L_NO_RESP, (b, parent, d) => {
+  (parent as Alert).noResp = true;
+});
+on(F.L_ARCHIVE, (b, parent, d) => {
+  (parent as Delete).archive = true;
+});
+on(F.L_SFT_DEL, (b, parent, d) => {
+  (parent as Delete).sftDel = true;
+});
+on(F.L_LANG, (b, parent, d) => {
+  (parent as Search).lang = b.text.string();
+});
+on(F.L_ALERT_CODE, (b, parent, d) => {
+  (parent as Alert).code = b.requiredNumber(d);
+});
+on(F.L_CORRELATOR, (b, parent, d) => {
+  (parent as Alert).correlator = b.text.string();
+});
+on(F.L_MSG_REF, (b, parent, d) => {
+  (parent as Status).msgRef = b.text.uniqueString();
+});
+on(F.L_CMD_REF, (b, parent, d) => {
+  (parent as Status).cmdRef = b.text.uniqueString();
+});
+on(F.L_CMD, (b, parent, d) => {
+  (parent as Status).cmd = b.text.string();
+});
+on(F.L_STATUS_TARGET_REF, (b, parent, d) => {
+  (parent as Status).targetRefs.push(b.text.uniqueString());
+});
+on(F.L_STATUS_SOURCE_REF, (b, parent, d) => {
+  (parent as Status).sourceRefs.push(b.text.uniqueString());
+});
+on(F.L_STATUS_CODE, (b, parent, d) => {
+  (parent as Status).code = b.requiredNumber(d);
+});
+on(F.L_RESULTS_TARGET_REF, (b, parent, d) => {
+  (parent as Results).targetRef = b.text.string();
+});
+on(F.L_RESULTS_SOURCE_REF, (b, parent, d) => {
+  (parent as Results).sourceRef = b.text.string();
+});
+on(F.L_NO_RESULTS, (b, parent, d) => {
+  (parent as Search).noResults = true;
+});
+on(F.L_SEARCH_DATA, (b, parent, d) => {
+  (parent as Search).data = b.text.payload();
+});
+on(F.L_NUMBER_OF_CHANGES, (b, parent, d) => {
+  (parent as Sync).numberOfChanges = b.requiredNumber(d);
+});
+on(F.L_LOC_URI, (b, parent, d) => {
+  // Item addresses are item ids, seldom seen twice; command and header ones recur.
+  (parent as LocRef).locURI = b.codes[d - 2] === F.F_ITEM ? b.text.uniqueString() : b.text.string();
+});
+on(F.L_LOC_NAME, (b, parent, d) => {
+  (parent as LocRef).locName = b.text.string();
+});
+on(F.L_MAP_ITEM_TARGET_URI, (b, parent, d) => {
+  (parent as MapItem).target = b.text.uniqueString();
+});
+on(F.L_MAP_ITEM_SOURCE_URI, (b, parent, d) => {
+  (parent as MapItem).source = b.text.uniqueString();
+});
+on(F.L_SOURCE_PARENT_URI, (b, parent, d) => {
+  (parent as Item).sourceParent = b.text.uniqueString();
+});
+on(F.L_TARGET_PARENT_URI, (b, parent, d) => {
+  (parent as Item).targetParent = b.text.uniqueString();
+});
+on(F.L_MORE_DATA, (b, parent, d) => {
+  (parent as Item).moreData = true;
+});
+on(F.L_CRED_DATA, (b, parent, d) => {
+  (parent as Cred).data = b.text.payload();
+});
+on(F.L_FILTER_TYPE, (b, parent, d) => {
+  (parent as Filter).filterType = b.text.string();
+});
+on(F.L_FORMAT, (b, parent, d) => {
+  (parent as Meta).format = b.text.string();
+});
+on(F.L_TYPE, (b, parent, d) => {
+  (parent as Meta).type = b.text.string();
+});
+on(F.L_MARK, (b, parent, d) => {
+  (parent as Meta).mark = b.text.string();
+});
+on(F.L_SIZE, (b, parent, d) => {
+  (parent as Meta).size = b.requiredNumber(d);
+});
+on(F.L_VERSION, (b, parent, d) => {
+  (parent as Meta).version = b.text.string();
+});
+on(F.L_NEXT_NONCE, (b, parent, d) => {
+  (parent as Meta).nextNonce = b.text.payload();
+});
+on(F.L_MAX_MSG_SIZE, (b, parent, d) => {
+  (parent as Meta).maxMsgSize = b.requiredNumber(d);
+});
+on(F.L_MAX_OBJ_SIZE, (b, parent, d) => {
+  (parent as Meta).maxObjSize = b.requiredNumber(d);
+});
+on(F.L_EMI, (b, parent, d) => {
+  const meta = parent as Meta;
+  if (meta.emi === undefined) meta.emi = [b.text.string()];
+  else meta.emi.push(b.text.string());
+});
+on(F.L_META_FIELD_LEVEL, (b, parent, d) => {
+  (parent as Meta).fieldLevel = true;
+});
+on(F.L_LAST, (b, parent, d) => {
+  (parent as Anchor).last = b.text.uniqueString();
+});
+on(F.L_NEXT, (b, parent, d) => {
+  (parent as Anchor).next = b.text.uniqueString();
+});
+on(F.L_MEM_SHARED, (b, parent, d) => {
+  (parent as Mem).sharedMem = true;
+});
+on(F.L_FREE_MEM, (b, parent, d) => {
+  (parent as Mem).freeMem = b.requiredNumber(d);
+});
+on(F.L_FREE_ID, (b, parent, d) => {
+  (parent as Mem).freeID = b.requiredNumber(d);
+});
+on(F.L_DI_VER_DTD, (b, parent, d) => {
+  (parent as DevInf).verDTD = b.text.string();
+});
+on(F.L_MAN, (b, parent, d) => {
+  (parent as DevInf).man = b.text.string();
+});
+on(F.L_MOD, (b, parent, d) => {
+  (parent as DevInf).mod = b.text.string();
+});
+on(F.L_OEM, (b, parent, d) => {
+  (parent as DevInf).oem = b.text.string();
+});
+on(F.L_FW_V, (b, parent, d) => {
+  (parent as DevInf).fwV = b.text.string();
+});
+on(F.L_SW_V, (b, parent, d) => {
+  (parent as DevInf).swV = b.text.string();
+});
+on(F.L_HW_V, (b, parent, d) => {
+  (parent as DevInf).hwV = b.text.string();
+});
+on(F.L_DEV_ID, (b, parent, d) => {
+  (parent as DevInf).devID = b.text.string();
+});
+on(F.L_DEV_TYP, (b, parent, d) => {
+  (parent as DevInf).devTyp = b.text.string();
+});
+on(F.L_UTC, (b, parent, d) => {
+  (parent as DevInf).utc = true;
+});
+on(F.L_SUPPORT_LARGE_OBJS, (b, parent, d) => {
+  (parent as DevInf).supportLargeObjs = true;
+});
+on(F.L_SUPPORT_NUMBER_OF_CHANGES, (b, parent, d) => {
+  (parent as DevInf).supportNumberOfChanges = true;
+});
+on(F.L_DS_SOURCE_REF, (b, parent, d) => {
+  (parent as DataStore).sourceRef = b.text.string();
+});
+on(F.L_DISPLAY_NAME, (b, parent, d) => {
+  (parent as DataStore).displayName = b.text.string();
+});
+on(F.L_MAX_GUID_SIZE, (b, parent, d) => {
+  (parent as DataStore).maxGUIDSize = b.lenientNumber(d);
+});
+on(F.L_SUPPORT_HIERARCHICAL_SYNC, (b, parent, d) => {
+  (parent as DataStore).supportHierarchicalSync = true;
+});
+on(F.L_CT_TYPE, (b, parent, d) => {
+  (parent as FilterCap).ctType = b.text.string();
+});
+on(F.L_VER_CT, (b, parent, d) => {
+  (parent as FilterCap).verCT = b.text.string();
+});
+on(F.L_DSMEM_SHARED, (b, parent, d) => {
+  (parent as DSMem).sharedMem = true;
+});
+on(F.L_MAX_MEM, (b, parent, d) => {
+  (parent as DSMem).maxMem = b.lenientNumber(d);
+});
+on(F.L_MAX_ID, (b, parent, d) => {
+  (parent as DSMem).maxID = b.lenientNumber(d);
+});
+on(F.L_SYNC_TYPE, (b, parent, d) => {
+  const v = b.lenientNumber(d);
+  if (v !== undefined) (parent as DataStore).syncTypes.push(v);
+});
+on(F.L_CTCAP_CT_TYPE, (b, parent, d) => {
+  let cap = parent as CTCap;
+  if (cap.ctType !== undefined) {
+    // DevInf 1.0/1.1: one CTCap element lists several content types, each starting
+    // with its CTType. Each becomes a CTCap of its own.
+    cap = newCTCap();
+    b.ctCapList!.push(cap);
+    b.objs[d - 1] = cap;
+    b.flatProperty = null;
+    b.flatParam = null;
+  }
+  cap.ctType = b.text.string();
+});
+on(F.L_CTCAP_FIELD_LEVEL, (b, parent, d) => {
+  (parent as CTCap).fieldLevel = true;
+});
+on(F.L_FLAT_PROP_NAME, (b, parent, d) => {
+  const property = newProperty();
+  property.propName = b.text.string();
+  (parent as CTCap).properties.push(property);
+  b.flatProperty = property;
+  b.flatParam = null;
+});
+on(F.L_FLAT_PARAM_NAME, (b, parent, d) => {
+  const param = newParam();
+  param.paramName = b.text.string();
+  (b.flatProperty as CTCapProperty).params.push(param);
+  b.flatParam = param;
+});
+on(F.L_FLAT_VAL_ENUM, (b, parent, d) => {
+  flatTarget(b).valEnums.push(b.text.string());
+});
+on(F.L_FLAT_DATA_TYPE, (b, parent, d) => {
+  flatTarget(b).dataType = b.text.string();
+});
+on(F.L_FLAT_DISPLAY_NAME, (b, parent, d) => {
+  flatTarget(b).displayName = b.text.string();
+});
+on(F.L_FLAT_MAX_SIZE, (b, parent, d) => {
+  (b.flatProperty as CTCapProperty).maxSize = b.lenientNumber(d);
+});
+on(F.L_FLAT_MAX_OCCUR, (b, parent, d) => {
+  (b.flatProperty as CTCapProperty).maxOccur = b.lenientNumber(d);
+});
+on(F.L_FLAT_NO_TRUNCATE, (b, parent, d) => {
+  (b.flatProperty as CTCapProperty).noTruncate = true;
+});
+on(F.L_PROP_NAME, (b, parent, d) => {
+  (parent as CTCapProperty).propName = b.text.string();
+});
+on(F.L_DATA_TYPE, (b, parent, d) => {
+  (parent as CTCapProperty).dataType = b.text.string();
+});
+on(F.L_MAX_OCCUR, (b, parent, d) => {
+  (parent as CTCapProperty).maxOccur = b.lenientNumber(d);
+});
+on(F.L_MAX_SIZE, (b, parent, d) => {
+  (parent as CTCapProperty).maxSize = b.lenientNumber(d);
+});
+on(F.L_NO_TRUNCATE, (b, parent, d) => {
+  (parent as CTCapProperty).noTruncate = true;
+});
+on(F.L_VAL_ENUM, (b, parent, d) => {
+  (parent as CTCapProperty).valEnums.push(b.text.string());
+});
+on(F.L_PARAM_NAME, (b, parent, d) => {
+  (parent as CTCapParam).paramName = b.text.string();
+});
+on(F.L_FILTER_KEYWORD, (b, parent, d) => {
+  (parent as FilterCap).filterKeywords.push(b.text.string());
+});
+on(F.L_FILTER_CAP_PROP_NAME, (b, parent, d) => {
+  (parent as FilterCap).propNames.push(b.text.string());
+});
+on(F.L_X_NAM, (b, parent, d) => {
+  (parent as Ext).xNam = b.text.string();
+});
+on(F.L_X_VAL, (b, parent, d) => {
+  (parent as Ext).xVals.push(b.text.string());
+});

@@ -78,177 +78,191 @@ export function enterData(b: TreeBuilder, id: number, d: number): number {
   return F.F_META;
 }
 
+type Open = (b: TreeBuilder, parent: unknown, parentCode: number, id: number, offset: number) => unknown;
+
+// Container code -> how it opens: one indirect call instead of a chain of comparisons.
+const OPEN: Open[] = [];
+function on(codes: number[], open: Open): void {
+  for (const code of codes) OPEN[code] = open;
+}
+
+/** Opens a container of frame code `code` (element `id`) under the frame on top of the stack. */
 export function openContainer(b: TreeBuilder, code: number, id: number, offset: number): unknown {
   const d = b.depth;
-  const parent = b.objs[d];
-  const parentCode = b.codes[d]!;
-  switch (code) {
-    case F.F_SYNCML: {
-      if (b.message !== undefined) return duplicate(b, id, offset);
-      const message = N.newMessage();
-      b.message = message;
-      return message;
-    }
-    case F.F_HDR: {
-      const message = parent as SyncMLMessage;
-      if (message.header !== undefined) return duplicate(b, id, offset);
-      const header = N.newHeader();
-      message.header = header;
-      return header;
-    }
-    case F.F_BODY:
-      if (b.bodySeen) return duplicate(b, id, offset);
-      b.bodySeen = true;
-      // SyncBody's frame works on the message: its commands and `final`.
-      return parent;
-    case F.F_ITEM_CMD:
-    case F.F_DELETE:
-    case F.F_GET_PUT:
-    case F.F_ALERT:
-    case F.F_ATOMIC:
-    case F.F_EXEC:
-    case F.F_MAP:
-    case F.F_RESULTS:
-    case F.F_SEARCH:
-    case F.F_STATUS:
-    case F.F_SYNC: {
-      if (++b.commandCount > b.options.maxCommands) {
-        throw new SyncMLError(
-          'TOO_MANY_COMMANDS',
-          `more than maxCommands (${b.options.maxCommands}) commands`,
-          {
-            path: b.path(d, elementName(id)),
-            offset,
-          },
-        );
-      }
-      const command = N.newCommand(COMMAND_KINDS[id]!);
-      (parent as { commands: Command[] }).commands.push(command);
-      return command;
-    }
-    case F.F_ITEM:
-      return openItem(b, parent, parentCode, id, offset);
-    case F.F_MAP_ITEM: {
-      const list = (parent as MapCommand).mapItems;
-      if (list.length >= b.options.maxItemsPerCommand) tooMany(b, id, offset, b.options.maxItemsPerCommand);
-      const mapItem = N.newMapItem();
-      list.push(mapItem);
-      return mapItem;
-    }
-    case F.F_MAP_ITEM_TARGET:
-    case F.F_MAP_ITEM_SOURCE:
-    case F.F_SOURCE_PARENT:
-    case F.F_TARGET_PARENT:
-    case F.F_FILTER_FIELD:
-    case F.F_FILTER_RECORD:
-    case F.F_SYNC_CAP:
-      // Wrappers whose content is a field of the parent's object.
-      return parent;
-    case F.F_LOC_REF:
-      return openLocRef(b, parent, parentCode, id, offset);
-    case F.F_TARGET: {
-      const owner = parent as { target: Target | undefined };
-      if (owner.target !== undefined) return duplicate(b, id, offset);
-      const target = N.newTarget();
-      owner.target = target;
-      return target;
-    }
-    case F.F_META: {
-      if (parentCode === F.F_META) return parent; // the MetInf wrapper adds no level to the model
-      const owner = parent as { meta: Meta | undefined };
-      if (owner.meta !== undefined) return duplicate(b, id, offset);
-      const meta = N.newMeta();
-      owner.meta = meta;
-      return meta;
-    }
-    case F.F_ANCHOR: {
-      const meta = parent as Meta;
-      if (meta.anchor !== undefined) return duplicate(b, id, offset);
-      const anchor = N.newAnchor();
-      meta.anchor = anchor;
-      return anchor;
-    }
-    case F.F_MEM: {
-      const meta = parent as Meta;
-      if (meta.mem !== undefined) return duplicate(b, id, offset);
-      const mem = N.newMem();
-      meta.mem = mem;
-      return mem;
-    }
-    case F.F_CRED: {
-      const owner = parent as { cred: unknown };
-      if (owner.cred !== undefined) return duplicate(b, id, offset);
-      const cred = N.newCred();
-      owner.cred = cred;
-      return cred;
-    }
-    case F.F_CHAL: {
-      const status = parent as Status;
-      if (status.chal !== undefined) return duplicate(b, id, offset);
-      const chal = N.newChal();
-      status.chal = chal;
-      return chal;
-    }
-    case F.F_FILTER: {
-      const target = parent as Target;
-      if (target.filter !== undefined) return duplicate(b, id, offset);
-      const filter = N.newFilter();
-      target.filter = filter;
-      return filter;
-    }
-    case F.F_ITEM_DATA: {
-      const item = parent as Item;
-      if (item.data !== undefined) return duplicate(b, id, offset);
-      return item;
-    }
-    case F.F_DEVINF:
-      return openDevInf(b, parent, parentCode, d, offset);
-    case F.F_DATASTORE: {
-      const store = N.newDataStore();
-      (parent as DevInf).dataStores.push(store);
-      return store;
-    }
-    case F.F_CT_REF:
-      return openContentTypeRef(b, parent as DataStore, id, offset);
-    case F.F_DSMEM: {
-      const store = parent as DataStore;
-      if (store.dsMem !== undefined) return duplicate(b, id, offset);
-      const mem = N.newDSMem();
-      store.dsMem = mem;
-      return mem;
-    }
-    case F.F_CTCAP: {
-      const list = (parent as { ctCaps: CTCap[] }).ctCaps;
-      const cap = N.newCTCap();
-      list.push(cap);
-      b.ctCapList = list;
-      b.flatProperty = null;
-      b.flatParam = null;
-      return cap;
-    }
-    case F.F_PROPERTY: {
-      const property = N.newProperty();
-      (parent as CTCap).properties.push(property);
-      return property;
-    }
-    case F.F_PROP_PARAM: {
-      const param = N.newParam();
-      (parent as CTCapProperty).params.push(param);
-      return param;
-    }
-    case F.F_FILTER_CAP: {
-      const cap = N.newFilterCap();
-      (parent as DataStore).filterCaps.push(cap);
-      return cap;
-    }
-    case F.F_EXT: {
-      const ext = N.newExt();
-      (parent as DevInf).exts.push(ext);
-      return ext;
-    }
-  }
-  throw new Error(`builder: no container for frame code ${code}`);
+  return OPEN[code]!(b, b.objs[d], b.codes[d]!, id, offset);
 }
+
+on([F.F_SYNCML], (b, _parent, _parentCode, id, offset) => {
+  if (b.message !== undefined) return duplicate(b, id, offset);
+  const message = N.newMessage();
+  b.message = message;
+  return message;
+});
+on([F.F_HDR], (b, parent, _parentCode, id, offset) => {
+  const message = parent as SyncMLMessage;
+  if (message.header !== undefined) return duplicate(b, id, offset);
+  const header = N.newHeader();
+  message.header = header;
+  return header;
+});
+on([F.F_BODY], (b, parent, _parentCode, id, offset) => {
+  if (b.bodySeen) return duplicate(b, id, offset);
+  b.bodySeen = true;
+  // SyncBody's frame works on the message: its commands and `final`.
+  return parent;
+});
+on(
+  [
+    F.F_ITEM_CMD,
+    F.F_DELETE,
+    F.F_GET_PUT,
+    F.F_ALERT,
+    F.F_ATOMIC,
+    F.F_EXEC,
+    F.F_MAP,
+    F.F_RESULTS,
+    F.F_SEARCH,
+    F.F_STATUS,
+    F.F_SYNC,
+  ],
+  (b, parent, _parentCode, id, offset) => {
+    if (++b.commandCount > b.options.maxCommands) {
+      throw new SyncMLError(
+        'TOO_MANY_COMMANDS',
+        `more than maxCommands (${b.options.maxCommands}) commands`,
+        {
+          path: b.path(b.depth, elementName(id)),
+          offset,
+        },
+      );
+    }
+    const command = N.newCommand(COMMAND_KINDS[id]!);
+    (parent as { commands: Command[] }).commands.push(command);
+    return command;
+  },
+);
+on([F.F_ITEM], openItem);
+on([F.F_MAP_ITEM], (b, parent, _parentCode, id, offset) => {
+  const list = (parent as MapCommand).mapItems;
+  if (list.length >= b.options.maxItemsPerCommand) tooMany(b, id, offset, b.options.maxItemsPerCommand);
+  const mapItem = N.newMapItem();
+  list.push(mapItem);
+  return mapItem;
+});
+// Wrappers whose content is a field of the parent's object.
+on(
+  [
+    F.F_MAP_ITEM_TARGET,
+    F.F_MAP_ITEM_SOURCE,
+    F.F_SOURCE_PARENT,
+    F.F_TARGET_PARENT,
+    F.F_FILTER_FIELD,
+    F.F_FILTER_RECORD,
+    F.F_SYNC_CAP,
+  ],
+  (_b, parent) => parent,
+);
+on([F.F_LOC_REF], openLocRef);
+on([F.F_TARGET], (b, parent, _parentCode, id, offset) => {
+  const owner = parent as { target: Target | undefined };
+  if (owner.target !== undefined) return duplicate(b, id, offset);
+  const target = N.newTarget();
+  owner.target = target;
+  return target;
+});
+on([F.F_META], (b, parent, parentCode, id, offset) => {
+  if (parentCode === F.F_META) return parent; // the MetInf wrapper adds no level to the model
+  const owner = parent as { meta: Meta | undefined };
+  if (owner.meta !== undefined) return duplicate(b, id, offset);
+  const meta = N.newMeta();
+  owner.meta = meta;
+  return meta;
+});
+on([F.F_ANCHOR], (b, parent, _parentCode, id, offset) => {
+  const meta = parent as Meta;
+  if (meta.anchor !== undefined) return duplicate(b, id, offset);
+  const anchor = N.newAnchor();
+  meta.anchor = anchor;
+  return anchor;
+});
+on([F.F_MEM], (b, parent, _parentCode, id, offset) => {
+  const meta = parent as Meta;
+  if (meta.mem !== undefined) return duplicate(b, id, offset);
+  const mem = N.newMem();
+  meta.mem = mem;
+  return mem;
+});
+on([F.F_CRED], (b, parent, _parentCode, id, offset) => {
+  const owner = parent as { cred: unknown };
+  if (owner.cred !== undefined) return duplicate(b, id, offset);
+  const cred = N.newCred();
+  owner.cred = cred;
+  return cred;
+});
+on([F.F_CHAL], (b, parent, _parentCode, id, offset) => {
+  const status = parent as Status;
+  if (status.chal !== undefined) return duplicate(b, id, offset);
+  const chal = N.newChal();
+  status.chal = chal;
+  return chal;
+});
+on([F.F_FILTER], (b, parent, _parentCode, id, offset) => {
+  const target = parent as Target;
+  if (target.filter !== undefined) return duplicate(b, id, offset);
+  const filter = N.newFilter();
+  target.filter = filter;
+  return filter;
+});
+on([F.F_ITEM_DATA], (b, parent, _parentCode, id, offset) => {
+  const item = parent as Item;
+  if (item.data !== undefined) return duplicate(b, id, offset);
+  return item;
+});
+on([F.F_DEVINF], (b, parent, parentCode, _id, offset) => openDevInf(b, parent, parentCode, b.depth, offset));
+on([F.F_DATASTORE], (_b, parent) => {
+  const store = N.newDataStore();
+  (parent as DevInf).dataStores.push(store);
+  return store;
+});
+on([F.F_CT_REF], (b, parent, _parentCode, id, offset) =>
+  openContentTypeRef(b, parent as DataStore, id, offset),
+);
+on([F.F_DSMEM], (b, parent, _parentCode, id, offset) => {
+  const store = parent as DataStore;
+  if (store.dsMem !== undefined) return duplicate(b, id, offset);
+  const mem = N.newDSMem();
+  store.dsMem = mem;
+  return mem;
+});
+on([F.F_CTCAP], (b, parent) => {
+  const list = (parent as { ctCaps: CTCap[] }).ctCaps;
+  const cap = N.newCTCap();
+  list.push(cap);
+  b.ctCapList = list;
+  b.flatProperty = null;
+  b.flatParam = null;
+  return cap;
+});
+on([F.F_PROPERTY], (_b, parent) => {
+  const property = N.newProperty();
+  (parent as CTCap).properties.push(property);
+  return property;
+});
+on([F.F_PROP_PARAM], (_b, parent) => {
+  const param = N.newParam();
+  (parent as CTCapProperty).params.push(param);
+  return param;
+});
+on([F.F_FILTER_CAP], (_b, parent) => {
+  const cap = N.newFilterCap();
+  (parent as DataStore).filterCaps.push(cap);
+  return cap;
+});
+on([F.F_EXT], (_b, parent) => {
+  const ext = N.newExt();
+  (parent as DevInf).exts.push(ext);
+  return ext;
+});
 
 function openItem(b: TreeBuilder, parent: unknown, parentCode: number, id: number, offset: number): unknown {
   const item = N.newItem();

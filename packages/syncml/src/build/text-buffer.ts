@@ -1,5 +1,5 @@
 import { Payload } from '../model/payload.js';
-import { internUtf8 } from '../values/intern.js';
+import { decodeUnlessPinned, internUtf8 } from '../values/intern.js';
 import { parseDecimal } from '../values/number.js';
 import { isWhitespace } from '../values/utf8.js';
 
@@ -76,6 +76,11 @@ export class TextBuffer {
   /** The text as a string (interned when short). */
   string(): string {
     return this.count === 0 ? '' : internUtf8(this.buf, this.start, this.end);
+  }
+
+  /** The text as a string, for values that seldom recur (see {@link decodeUnlessPinned}). */
+  uniqueString(): string {
+    return this.count === 0 ? '' : decodeUnlessPinned(this.buf, this.start, this.end);
   }
 
   /** See {@link parseDecimal}. */

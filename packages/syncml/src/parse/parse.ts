@@ -15,15 +15,15 @@ export interface ParseResult {
   message: SyncMLMessage;
   /** The encoding the message came in (reply in the same one). */
   encoding: Encoding;
-  /** Tolerated oddities: skipped elements, defaulted DevInf fields... (empty for a clean message). */
-  warnings: ParseWarning[];
+  /** Tolerated oddities: skipped elements, defaulted DevInf fields... (a shared empty list for a clean message). */
+  warnings: readonly ParseWarning[];
 }
 
 /** What {@link parseDevInf} returns. */
 export interface DevInfParseResult {
   devinf: DevInf;
   encoding: Encoding;
-  warnings: ParseWarning[];
+  warnings: readonly ParseWarning[];
 }
 
 /**

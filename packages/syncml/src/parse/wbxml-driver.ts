@@ -49,24 +49,30 @@ const DEVINF_TOKENS = tokenTable(
 const SYNCML_PUBLIC_IDS = new Set([0x0fd1, 0x0fd3, 0x1201]);
 const DEVINF_PUBLIC_IDS = new Set([0x0fd2, 0x0fd4, 0x1203]);
 
-// The last string public id seen and what it names: devices send the same FPI every time,
-// so the registry lookup (a decode and a lower-casing) runs once.
-let lastFpi: Uint8Array = new Uint8Array(0);
-let lastFpiKind: WbxmlDocument | 'other' = 'other';
+// String public ids seen lately and what they name: devices send the same few FPIs (a
+// message's and its nested DevInf's) every time, so the registry lookup (a decode and a
+// lower-casing) runs once for each.
+const FPI_CACHE_SIZE = 4;
+const fpiBytes: Uint8Array[] = [];
+const fpiKinds: (WbxmlDocument | 'other')[] = [];
+let fpiNext = 0;
 
 function fpiKind(buf: Uint8Array, start: number, end: number): WbxmlDocument | 'other' {
   const n = end - start;
-  if (n === lastFpi.length) {
+  for (let k = 0; k < fpiBytes.length; k++) {
+    const key = fpiBytes[k]!;
+    if (key.length !== n) continue;
     let i = 0;
-    while (i < n && lastFpi[i] === buf[start + i]) i++;
-    if (i === n) return lastFpiKind;
+    while (i < n && key[i] === buf[start + i]) i++;
+    if (i === n) return fpiKinds[k]!;
   }
   let text = '';
   for (let i = start; i < end; i++) text += String.fromCharCode(buf[i]!);
   const id = vocabularyByPublicId(text)?.id ?? '';
   const kind = id.startsWith('syncml') ? 'syncml' : id.startsWith('devinf') ? 'devinf' : 'other';
-  lastFpi = buf.slice(start, end);
-  lastFpiKind = kind;
+  fpiBytes[fpiNext] = buf.slice(start, end);
+  fpiKinds[fpiNext] = kind;
+  fpiNext = (fpiNext + 1) % FPI_CACHE_SIZE;
   return kind;
 }
 

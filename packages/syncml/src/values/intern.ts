@@ -16,7 +16,16 @@ const PINNED_SLOTS = 512;
 
 const pinnedKeys: (Uint8Array | null)[] = new Array<Uint8Array | null>(PINNED_SLOTS).fill(null);
 const pinnedValues: string[] = new Array<string>(PINNED_SLOTS).fill('');
-const cacheKeys: (Uint8Array | null)[] = new Array<Uint8Array | null>(INTERN_CACHE_SLOTS).fill(null);
+
+// The cache keeps its keys in one ring of bytes, so a miss copies the bytes there instead of
+// allocating a key: an entry is valid while the ring has not wrapped over it.
+const ARENA_BYTES = 64 * 1024;
+const arena = new Uint8Array(ARENA_BYTES);
+/** Bytes ever written to the ring; an entry's bytes start at `cacheStart % ARENA_BYTES`. */
+let arenaWritten = 0;
+const cacheHash = new Int32Array(INTERN_CACHE_SLOTS);
+const cacheStart = new Float64Array(INTERN_CACHE_SLOTS).fill(-ARENA_BYTES * 2);
+const cacheLength = new Int32Array(INTERN_CACHE_SLOTS);
 const cacheValues: string[] = new Array<string>(INTERN_CACHE_SLOTS).fill('');
 
 // Hashes the length and the last (up to) 12 bytes, where values that share a prefix
@@ -25,7 +34,7 @@ function hashBytes(buf: Uint8Array, start: number, end: number): number {
   let h = (end - start) * 0x9e3779b1;
   const from = end - start > 12 ? end - 12 : start;
   for (let i = from; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-  return (h ^ (h >>> 15)) >>> 0;
+  return (h ^ (h >>> 15)) | 0;
 }
 
 function sameBytes(key: Uint8Array, buf: Uint8Array, start: number, end: number): boolean {
@@ -33,6 +42,31 @@ function sameBytes(key: Uint8Array, buf: Uint8Array, start: number, end: number)
   if (key.length !== n) return false;
   for (let i = 0; i < n; i++) if (key[i] !== buf[start + i]) return false;
   return true;
+}
+
+function cached(slot: number, h: number, buf: Uint8Array, start: number, end: number): boolean {
+  const n = end - start;
+  if (cacheHash[slot] !== h || cacheLength[slot] !== n) return false;
+  const from = cacheStart[slot]!;
+  if (from < arenaWritten - ARENA_BYTES) return false; // overwritten since
+  const at = from % ARENA_BYTES;
+  for (let i = 0; i < n; i++) if (arena[at + i] !== buf[start + i]) return false;
+  return true;
+}
+
+function remember(slot: number, h: number, buf: Uint8Array, start: number, end: number, value: string): void {
+  const n = end - start;
+  let at = arenaWritten % ARENA_BYTES;
+  if (at + n > ARENA_BYTES) {
+    arenaWritten += ARENA_BYTES - at; // keys never wrap around the end of the ring
+    at = 0;
+  }
+  for (let i = 0; i < n; i++) arena[at + i] = buf[start + i]!;
+  cacheHash[slot] = h;
+  cacheStart[slot] = arenaWritten;
+  cacheLength[slot] = n;
+  cacheValues[slot] = value;
+  arenaWritten += n;
 }
 
 /** The string of the UTF-8 bytes `buf[start, end)`, shared when it was seen before. */
@@ -44,13 +78,27 @@ export function internUtf8(buf: Uint8Array, start: number, end: number): string 
   const p = h & (PINNED_SLOTS - 1);
   const pk = pinnedKeys[p]!;
   if (pk !== null && sameBytes(pk, buf, start, end)) return pinnedValues[p]!;
-  const c = h & (INTERN_CACHE_SLOTS - 1);
-  const ck = cacheKeys[c]!;
-  if (ck !== null && sameBytes(ck, buf, start, end)) return cacheValues[c]!;
+  const c = (h >>> 9) & (INTERN_CACHE_SLOTS - 1);
+  if (cached(c, h, buf, start, end)) return cacheValues[c]!;
   const s = decodeUtf8(buf, start, end);
-  cacheKeys[c] = buf.slice(start, end);
-  cacheValues[c] = s;
+  remember(c, h, buf, start, end, s);
   return s;
+}
+
+/**
+ * The string of `buf[start, end)` for values that rarely recur (item ids, CmdIDs above the
+ * pinned ones, anchors): a pinned string when there is one, else a plain decode, which
+ * spares the cache from values that would only push the recurring ones out.
+ */
+export function decodeUnlessPinned(buf: Uint8Array, start: number, end: number): string {
+  const n = end - start;
+  if (n === 0) return '';
+  if (n <= 8) {
+    const h = hashBytes(buf, start, end);
+    const pk = pinnedKeys[h & (PINNED_SLOTS - 1)]!;
+    if (pk !== null && sameBytes(pk, buf, start, end)) return pinnedValues[h & (PINNED_SLOTS - 1)]!;
+  }
+  return decodeUtf8(buf, start, end);
 }
 
 const encoder = new TextEncoder();
