@@ -1,0 +1,61 @@
+// The bench package's API: the generic runner (for other suites, e.g. the server load bench)
+// and the codec suite. `node dist/run.js` is the command-line entry.
+export type { BenchCase, PreparedCase } from './runner/bench-case.js';
+export { matchesFilters, parseBenchArgs, type BenchArgs, USAGE } from './runner/cli.js';
+export { BenchError, type BenchErrorCode, describeError } from './runner/errors.js';
+export { type RunMetadata, runMetadata } from './runner/machine.js';
+export { calibrateBatch, type CaseMeasurement, type CaseStatus, measureCase } from './runner/measure.js';
+export {
+  BENCH_MODES,
+  type BenchMode,
+  MAX_BATCH,
+  TIMING_PROFILES,
+  type TimingProfile,
+} from './runner/modes.js';
+export { writeResultsFile } from './runner/results-file.js';
+export {
+  formatFigure,
+  formatMarkdownTable,
+  formatRatio,
+  formatTable,
+  type Align,
+} from './runner/text-table.js';
+export { firstAstDifference, type StringEquivalence } from './codec/ast-diff.js';
+export {
+  BASELINE_PAIRS,
+  type BaselineReport,
+  LIBWBXML_FUNCTIONS,
+  type LibwbxmlFileFailure,
+} from './codec/baseline.js';
+export {
+  CODEC_GROUP_DESCRIPTIONS,
+  CODEC_GROUPS,
+  type CodecCase,
+  type CodecGroup,
+  codecCases,
+} from './codec/cases.js';
+export type { BaselineComparison, CodecCaseRecord } from './codec/compare.js';
+export { CORPUS_FOLDERS, type CorpusFile, defaultVectorsDir, loadCorpus } from './codec/corpus.js';
+export { LIBWBXML_OPS, type LibwbxmlOp } from './codec/libwbxml/harness-output.js';
+export {
+  BASELINE_PROFILES,
+  type BaselineProfile,
+  type LibwbxmlFigure,
+  type LibwbxmlFileResult,
+} from './codec/libwbxml/measure-libwbxml.js';
+export { resultsMarkdown, resultsTable, targetLines } from './codec/print.js';
+export {
+  CODEC_RESULTS_FILE,
+  type CodecBenchOptions,
+  type CodecReport,
+  RESULTS_SCHEMA_VERSION,
+  runCodecBench,
+  selectCodecCases,
+} from './codec/suite.js';
+export {
+  CODEC_TARGETS,
+  evaluateTargets,
+  LARGE_MESSAGE_FILE,
+  type TargetResult,
+  type TargetStatus,
+} from './codec/targets.js';

@@ -1,0 +1,119 @@
+import { BENCH_MODES, type BenchMode } from './modes.js';
+import { BenchError } from './errors.js';
+
+/** What the command line asks for. */
+export interface BenchArgs {
+  readonly mode: BenchMode;
+  /** Case-name patterns ({@link matchesFilters}); a case runs when it matches any. Empty: every case. */
+  readonly filters: readonly string[];
+  /** Print the case names and stop. */
+  readonly list: boolean;
+  readonly help: boolean;
+  /** Results file; undefined: the suite's default. */
+  readonly out: string | undefined;
+  /** Run the comparison peers (libwbxml); `--no-baseline` turns them off. */
+  readonly baseline: boolean;
+}
+
+/** The usage text of `node dist/run.js`. */
+export const USAGE: string = `usage: node dist/run.js [options]
+
+  --quick            short run for CI (${BENCH_MODES.join(' | ')}: default full)
+  --smoke            ultra-short run that only proves the harness works
+  --filter PATTERN   run the cases whose name contains PATTERN (case-insensitive) at its
+                     start or after / - _ . ; a trailing $ anchors it at the end (msg1$);
+                     repeat or separate with commas for several (any may match)
+  --list             print the case names (after --filter) and stop
+  --out FILE         write the results there (default bench/results/latest.json)
+  --no-baseline      skip the libwbxml same-run baseline
+  --help             this text
+
+Exit status: 0 when every selected case passed its self-check (target misses included),
+1 when a case failed its self-check or threw, 2 on a usage error.`;
+
+/** Flags that take a value (`--flag VALUE` or `--flag=VALUE`). */
+const VALUE_FLAGS: readonly string[] = ['--filter', '--out'];
+
+/** Parses `process.argv.slice(2)`. Throws BenchError USAGE on anything it does not know. */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  let mode: BenchMode = 'full';
+  let modeFlag: string | undefined;
+  const filters: string[] = [];
+  let list = false;
+  let help = false;
+  let out: string | undefined;
+  let baseline = true;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    let value: string | undefined;
+    if (VALUE_FLAGS.includes(flag)) {
+      value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '' || value.startsWith('--')) {
+        throw new BenchError('USAGE', `${flag} needs a value`);
+      }
+    } else if (eq > 0) {
+      throw new BenchError('USAGE', `${flag} takes no value`);
+    }
+    switch (flag) {
+      case '--quick':
+      case '--smoke': {
+        if (modeFlag !== undefined && modeFlag !== flag) {
+          throw new BenchError('USAGE', `${modeFlag} and ${flag} exclude each other`);
+        }
+        modeFlag = flag;
+        mode = flag === '--quick' ? 'quick' : 'smoke';
+        break;
+      }
+      case '--filter':
+        for (const part of value!.split(',')) {
+          const p = part.trim();
+          if (p !== '') filters.push(p);
+        }
+        break;
+      case '--out':
+        out = value;
+        break;
+      case '--list':
+        list = true;
+        break;
+      case '--no-baseline':
+        baseline = false;
+        break;
+      case '--help':
+      case '-h':
+        help = true;
+        break;
+      default:
+        throw new BenchError('USAGE', `unknown argument ${JSON.stringify(arg)}`);
+    }
+  }
+  return { mode, filters, list, help, out, baseline };
+}
+
+/** Characters after which a filter may start matching inside a case name. */
+const WORD_BOUNDARIES = '/-_.';
+
+/**
+ * True when one of `filters` matches `name`, or there are none. A filter matches
+ * (case-insensitively) where it starts at the beginning of the name or right after `/`, `-`, `_`
+ * or `.`, so `xml-to-ast` selects the XML decoder and not `wbxml-to-ast`; a trailing `$` anchors
+ * it at the end of the name (`msg1$` is not `msg10`).
+ */
+export function matchesFilters(name: string, filters: readonly string[]): boolean {
+  if (filters.length === 0) return true;
+  const n = name.toLowerCase();
+  return filters.some((filter) => matchesOne(n, filter.toLowerCase()));
+}
+
+function matchesOne(name: string, filter: string): boolean {
+  const anchored = filter.endsWith('$');
+  const f = anchored ? filter.slice(0, -1) : filter;
+  if (f === '') return anchored;
+  for (let at = name.indexOf(f); at >= 0; at = name.indexOf(f, at + 1)) {
+    const atBoundary = at === 0 || WORD_BOUNDARIES.includes(name[at - 1]!);
+    if (atBoundary && (!anchored || at + f.length === name.length)) return true;
+  }
+  return false;
+}
