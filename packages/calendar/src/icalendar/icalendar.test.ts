@@ -284,7 +284,7 @@ describe('iCalendar 2.0 components and properties', () => {
       'END:VCALENDAR',
     );
     const item = parseVCalendar(text);
-    expect(item.extensions?.map((e) => `${e.type}:${e.scope}:${e.name}`)).toEqual([
+    expect(item.extensions?.map((e) => `${e.type}:${e.format === 'sif' ? '' : e.scope}:${e.name}`)).toEqual([
       'property:calendar:X-WR-CALNAME',
       'component:calendar:VEVENT',
       'property:component:X-ALT-DESC',

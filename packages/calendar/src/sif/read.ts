@@ -123,7 +123,7 @@ class SifReader {
     const t = e?.text.trim();
     if (e === undefined || t === undefined || t === '') return undefined;
     this.consumed.add(e);
-    if (!/^[+-]?\d{1,9}$/.test(t)) throw invalid(e, `not a number: "${t.slice(0, 20)}"`);
+    if (!/^[+-]?\d{1,11}$/.test(t)) throw invalid(e, `not a number: "${t.slice(0, 20)}"`);
     const n = Number.parseInt(t, 10);
     if (n < min || n > max) throw invalid(e, `${n} is out of range ${min}-${max}`);
     return n;
@@ -367,7 +367,8 @@ function readReminder(r: SifReader, item: CalendarItem, clock: ItemClock | undef
   const sound = r.text('ReminderSoundFile');
   const alarm: Partial<Alarm> = { action: sound === undefined ? 'DISPLAY' : 'AUDIO' };
   if (sound !== undefined) alarm.attachment = sound;
-  const minutes = r.int('ReminderMinutesBeforeStart', -10_000_000, 10_000_000);
+  // Any offset the years 1-9999 allow (about 5.3e9 minutes).
+  const minutes = r.int('ReminderMinutesBeforeStart', -6e9, 6e9);
   const at = r.time('ReminderTime');
   const anchors = {
     kind: item.kind,
