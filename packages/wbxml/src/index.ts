@@ -1,4 +1,4 @@
-export { type CharsetInfo, charsetInfo } from './charset/charsets.js';
+export { charsetLabel } from './charset/charsets.js';
 export { SHORT_STRING_THRESHOLD } from './charset/decode.js';
 export { SHORT_ENCODE_THRESHOLD } from './charset/encode.js';
 export {

@@ -73,3 +73,11 @@ const table = new Map<number, CharsetInfo>(
 export function charsetInfo(mib: number): CharsetInfo {
   return table.get(mib) ?? info(mib, '', DecoderKind.NONE);
 }
+
+/**
+ * The IANA / WHATWG label of a MIBenum the codec knows (e.g. 106 -> 'utf-8', 4 -> 'iso-8859-1'),
+ * or undefined; for Content-Type parameters and XML declarations.
+ */
+export function charsetLabel(mib: number): string | undefined {
+  return table.get(mib)?.label;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Charset, TokenKind } from '../constants.js';
 import { WbxmlReader } from '../reader/reader.js';
 import { bytesOf, thrown } from '../testing.test-util.js';
-import { charsetInfo } from './charsets.js';
+import { charsetInfo, charsetLabel } from './charsets.js';
 import { decodeText, SHORT_STRING_THRESHOLD } from './decode.js';
 
 const decode = (mib: number, ...bytes: number[]) =>
@@ -73,6 +73,18 @@ describe('decodeText', () => {
       status: 415,
     });
     expect(thrown(() => decode(99999, 0x41))).toMatchObject({ code: 'UNSUPPORTED_CHARSET' });
+  });
+});
+
+describe('charsetLabel', () => {
+  it('names the MIBenums the codec knows', () => {
+    expect([
+      charsetLabel(106),
+      charsetLabel(4),
+      charsetLabel(1015),
+      charsetLabel(2252),
+      charsetLabel(0),
+    ]).toEqual(['utf-8', 'iso-8859-1', 'utf-16', 'windows-1252', undefined]);
   });
 });
 

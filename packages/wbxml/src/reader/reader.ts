@@ -2,7 +2,8 @@ import { type CharsetInfo, charsetInfo } from '../charset/charsets.js';
 import { decodeText } from '../charset/decode.js';
 import { GlobalToken, TokenKind } from '../constants.js';
 import { WbxmlError } from '../errors.js';
-import { badMb, badVersion, measureToken, PREFIX_BYTES, type TokenMeasure, tooLong } from './measure.js';
+import { InputQueue } from './input-queue.js';
+import { badMb, badVersion, tooLong } from './measure.js';
 import { type ResolvedReaderOptions, resolveReaderOptions, type WbxmlReaderOptions } from './options.js';
 import { snapshotToken, type WbxmlToken } from './token.js';
 
@@ -47,22 +48,14 @@ export class WbxmlReader {
   readonly #maxOpaque: number;
   readonly #defaultCharset: CharsetInfo;
 
-  // Input: the chunk being read, and chunks written but not reached yet.
+  // Input: the chunk being read (one cursor), and the chunks written but not reached yet.
   #buf: Uint8Array = EMPTY;
   #pos = 0;
   /** Absolute offset of #buf[0]. */
   #base = 0;
   /** True while #buf is a copy of one token that spanned chunks. */
   #inSpanCopy = false;
-  /** Chunks #pending[#head .. #tail - 1]; slots before #head are cleared. */
-  readonly #pending: Uint8Array[] = [];
-  #head = 0;
-  #tail = 0;
-  /** Absolute offset of #pending[#head][0]. */
-  #pendingBase = 0;
-  /** Where reading of #pending[#head] starts (after a spanning token that ended inside it). */
-  #pendingStart = 0;
-  #received = 0;
+  readonly #input = new InputQueue();
   #ended = false;
   #error: WbxmlError | null = null;
 
@@ -109,18 +102,6 @@ export class WbxmlReader {
   #value = 0;
   #extToken = -1;
 
-  // A token spanning chunks: its absolute start and what is known of its length.
-  #spanAbs = -1;
-  #spanKnown = false;
-  readonly #measure: TokenMeasure = { length: -1, stringStart: -1 };
-  readonly #scratch = new Uint8Array(PREFIX_BYTES);
-  /** Terminator scan: segment (-1 = #buf, k = #pending[#head + k]), index in it, string bytes so far. */
-  #scanSeg = 0;
-  #scanPos = 0;
-  #scanLength = 0;
-  #scanUnitZeros = 0;
-  #scanUnitFill = 0;
-
   constructor(options?: WbxmlReaderOptions) {
     this.#options = resolveReaderOptions(options);
     this.#maxDepth = this.#options.maxDepth;
@@ -151,10 +132,10 @@ export class WbxmlReader {
   write(chunk: Uint8Array): void {
     if (this.#error !== null) throw this.#error;
     if (this.#ended) {
-      throw new WbxmlError('WRITE_AFTER_END', 'write() after end()', this.#received);
+      throw new WbxmlError('WRITE_AFTER_END', 'write() after end()', this.#input.received);
     }
     if (chunk.length === 0) return;
-    if (this.#received + chunk.length > this.#options.maxTotalSize) {
+    if (this.#input.received + chunk.length > this.#options.maxTotalSize) {
       throw this.#fail(
         new WbxmlError(
           'LENGTH_LIMIT',
@@ -163,8 +144,7 @@ export class WbxmlReader {
         ),
       );
     }
-    this.#pending[this.#tail++] = chunk;
-    this.#received += chunk.length;
+    this.#input.push(chunk);
   }
 
   /** Declares the input complete: missing bytes are now TRUNCATED instead of NEED_MORE. */
@@ -178,12 +158,7 @@ export class WbxmlReader {
     this.#pos = 0;
     this.#base = 0;
     this.#inSpanCopy = false;
-    this.#pending.fill(EMPTY, this.#head, this.#tail);
-    this.#head = 0;
-    this.#tail = 0;
-    this.#pendingBase = 0;
-    this.#pendingStart = 0;
-    this.#received = 0;
+    this.#input.clear();
     this.#ended = false;
     this.#error = null;
     this.#state = S_HEADER;
@@ -208,8 +183,6 @@ export class WbxmlReader {
     this.#offset = 0;
     this.#depth = 0;
     this.#setNoBytes();
-    this.#spanAbs = -1;
-    this.#spanKnown = false;
   }
 
   /**
@@ -351,31 +324,21 @@ export class WbxmlReader {
   /** Moves to the next written chunk, or reports NEED_MORE / END_OF_DOCUMENT / TRUNCATED. */
   #nextChunk(): number {
     this.#inSpanCopy = false;
-    const pending = this.#pending;
-    if (this.#head < this.#tail) {
-      const chunk = pending[this.#head]!;
-      pending[this.#head] = EMPTY; // let the caller's chunk go once read
-      this.#head++;
-      if (this.#head === this.#tail) {
-        this.#head = 0;
-        this.#tail = 0;
-      }
-      this.#buf = chunk;
-      this.#base = this.#pendingBase;
-      this.#pos = this.#pendingStart;
-      this.#pendingBase += chunk.length;
-      this.#pendingStart = 0;
+    const input = this.#input;
+    this.#base = input.nextBase;
+    if (input.hasChunk) {
+      this.#pos = input.nextStart;
+      this.#buf = input.take();
       return CONTINUE;
     }
     this.#buf = EMPTY;
-    this.#base = this.#pendingBase;
     this.#pos = 0;
     if (this.#state === S_DONE) return this.#report(TokenKind.END_OF_DOCUMENT);
     if (!this.#ended) return this.#report(TokenKind.NEED_MORE);
     if (this.#state === S_BODY && this.#rootDone) {
       this.#state = S_DONE;
       this.#setNoBytes();
-      this.#offset = this.#received;
+      this.#offset = this.#input.received;
       this.#depth = 0;
       this.#kind = TokenKind.END_OF_DOCUMENT;
       return this.#kind;
@@ -388,7 +351,7 @@ export class WbxmlReader {
           : this.#open > 0
             ? `with ${this.#open} element(s) open`
             : 'before the root element';
-    throw new WbxmlError('TRUNCATED', `input ended ${what}`, this.#received, -1, this.#tagPage);
+    throw new WbxmlError('TRUNCATED', `input ended ${what}`, this.#input.received, -1, this.#tagPage);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -959,41 +922,25 @@ export class WbxmlReader {
   // Tokens spanning chunks
 
   /**
-   * The token at #pos runs past the current chunk. Measures it across the written chunks
-   * (remembering progress, so feeding byte by byte stays linear), and once all its bytes are
-   * there copies them into a fresh buffer that becomes the current chunk.
+   * The token at #pos runs past the current chunk: once all its bytes are written, a copy of
+   * exactly the token becomes the current chunk; until then NEED_MORE (or TRUNCATED after end()).
    */
   #spanning(): number {
     const abs = this.#base + this.#pos;
-    const available = this.#received - abs;
-    const m = this.#measure;
-    if (this.#spanAbs !== abs) {
-      this.#spanAbs = abs;
-      this.#spanKnown = false;
-      m.length = -1;
-      m.stringStart = -1;
-    }
-    if (!this.#spanKnown) {
-      const n = this.#gather(this.#scratch, Math.min(PREFIX_BYTES, available));
-      if (
-        !measureToken(this.#scratch, n, this.#state === S_HEADER, this.#options, abs, this.#codePage(), m)
-      ) {
-        return this.#waitForMore(abs);
-      }
-      this.#spanKnown = true;
-      if (m.stringStart >= 0) this.#startScan(m.stringStart);
-    }
-    if (m.length < 0 && !this.#scan(abs)) return this.#waitForMore(abs);
-    if (available < m.length) return this.#waitForMore(abs);
-
-    const copy = new Uint8Array(m.length);
-    this.#gather(copy, m.length);
-    this.#consumeSpanned(abs + m.length);
+    const copy = this.#input.assemble(
+      this.#buf,
+      this.#pos,
+      abs,
+      this.#state === S_HEADER,
+      this.#options,
+      this.#codePage(),
+      this.#terminatorWidth,
+    );
+    if (copy === null) return this.#waitForMore(abs);
     this.#buf = copy;
     this.#base = abs;
     this.#pos = 0;
     this.#inSpanCopy = true;
-    this.#spanAbs = -1;
     return CONTINUE;
   }
 
@@ -1007,101 +954,6 @@ export class WbxmlReader {
     if (!this.#ended) return this.#report(TokenKind.NEED_MORE);
     const b = this.#buf[this.#pos]!;
     throw new WbxmlError('TRUNCATED', 'input ended inside a token', abs, b, this.#codePage());
-  }
-
-  /** Copies `n` bytes (fewer if not yet written) from the token start across chunks; returns the count. */
-  #gather(dst: Uint8Array, n: number): number {
-    let copied = 0;
-    let chunk = this.#buf;
-    let from = this.#pos;
-    let k = this.#head;
-    while (copied < n) {
-      const take = Math.min(n - copied, chunk.length - from);
-      if (take > 0) {
-        dst.set(chunk.subarray(from, from + take), copied);
-        copied += take;
-      }
-      if (copied >= n || k >= this.#tail) break;
-      chunk = this.#pending[k]!;
-      from = k === this.#head ? this.#pendingStart : 0;
-      k++;
-    }
-    return copied;
-  }
-
-  /** Drops the chunks a copied token used up; the chunk holding its end resumes after it. */
-  #consumeSpanned(endAbs: number): void {
-    const pending = this.#pending;
-    while (this.#head < this.#tail && this.#pendingBase + pending[this.#head]!.length <= endAbs) {
-      this.#pendingBase += pending[this.#head]!.length;
-      pending[this.#head] = EMPTY;
-      this.#head++;
-    }
-    if (this.#head === this.#tail) {
-      this.#head = 0;
-      this.#tail = 0;
-      this.#pendingStart = 0;
-    } else {
-      this.#pendingStart = endAbs - this.#pendingBase;
-    }
-  }
-
-  #startScan(stringStart: number): void {
-    // Walk `stringStart` bytes from the token start to where the string begins.
-    let seg = -1;
-    let pos = this.#pos + stringStart;
-    let chunk = this.#buf;
-    while (pos >= chunk.length && this.#head + seg + 1 < this.#tail) {
-      pos -= chunk.length;
-      seg++;
-      chunk = this.#pending[this.#head + seg]!;
-    }
-    this.#scanSeg = seg;
-    this.#scanPos = pos;
-    this.#scanLength = 0;
-    this.#scanUnitZeros = 0;
-    this.#scanUnitFill = 0;
-  }
-
-  /** Continues the terminator search; true (and the token length set) once found. */
-  #scan(abs: number): boolean {
-    const m = this.#measure;
-    const w = this.#terminatorWidth;
-    const max = this.#maxString;
-    const tokenByte = this.#buf[this.#pos]!;
-    for (;;) {
-      const seg = this.#scanSeg;
-      if (this.#head + seg >= this.#tail) return false;
-      const chunk = seg < 0 ? this.#buf : this.#pending[this.#head + seg]!;
-      let i = this.#scanPos;
-      if (w === 1) {
-        const nul = i < chunk.length ? chunk.indexOf(0, i) : -1;
-        const length = this.#scanLength + (nul < 0 ? chunk.length : nul) - i;
-        if (length > max) throw tooLong('string', length, max, abs, tokenByte, this.#codePage());
-        if (nul >= 0) {
-          m.length = m.stringStart + length + 1;
-          return true;
-        }
-        this.#scanLength = length;
-      } else {
-        for (; i < chunk.length; i++) {
-          if (chunk[i] === 0) this.#scanUnitZeros++;
-          if (++this.#scanUnitFill === w) {
-            if (this.#scanUnitZeros === w) {
-              m.length = m.stringStart + this.#scanLength + w;
-              return true;
-            }
-            this.#scanLength += w;
-            this.#scanUnitFill = 0;
-            this.#scanUnitZeros = 0;
-            if (this.#scanLength > max)
-              throw tooLong('string', this.#scanLength, max, abs, tokenByte, this.#codePage());
-          }
-        }
-      }
-      this.#scanSeg = seg + 1;
-      this.#scanPos = seg + 1 === 0 ? this.#pendingStart : 0;
-    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -1251,7 +1103,7 @@ export class WbxmlReader {
   }
   /** Bytes written so far. */
   get bytesReceived(): number {
-    return this.#received;
+    return this.#input.received;
   }
 }
 

@@ -59,8 +59,8 @@ const cases: Case[] = [
         .endTag()
         .finish(),
     expected:
-      `03a4016a006d6c7103${textHex('1.2')}000172${`03${textHex('SyncML/1.2')}`}000165033100015b0331000` +
-      `16e5703${textHex('http://example.com/sync')}0001016757${`03${textHex('IMEI:1234')}`}0001015a00014c03${textHex('10000')}` +
+      `03a4016a006d6c7103${textHex('1.2')}00017203${textHex('SyncML/1.2')}000165033100015b033100016e5703` +
+      `${textHex('http://example.com/sync')}000101675703${textHex('IMEI:1234')}0001015a00014c03${textHex('10000')}` +
       '0001010100006b464b033100014f03323030000101120101',
   },
   {
