@@ -75,12 +75,6 @@ export function secondOfDay(seconds: number): number {
   return seconds - dayOfSeconds(seconds) * SECONDS_PER_DAY;
 }
 
-export function secondsFromCivil(dt: CivilDateTime): number {
-  return (
-    daysFromCivil(dt.year, dt.month, dt.day) * SECONDS_PER_DAY + dt.hour * 3600 + dt.minute * 60 + dt.second
-  );
-}
-
 export function civilFromSeconds(seconds: number): CivilDateTime {
   const days = dayOfSeconds(seconds);
   const date = civilFromDays(days);
@@ -128,11 +122,6 @@ export function formatBasicDate(days: number): string {
 export function formatBasicLocal(seconds: number): string {
   const t = civilFromSeconds(seconds);
   return `${pad(t.year, 4)}${pad(t.month, 2)}${pad(t.day, 2)}T${pad(t.hour, 2)}${pad(t.minute, 2)}${pad(t.second, 2)}`;
-}
-
-/** `YYYYMMDDTHHMMSSZ` of UTC seconds. */
-export function formatBasicUtc(seconds: number): string {
-  return `${formatBasicLocal(seconds)}Z`;
 }
 
 /** `+HHMM` / `-HHMM` (or `+HHMMSS` when seconds are not zero) of an offset in seconds. */

@@ -40,16 +40,6 @@ export function utcToLocal(utc: number, rules: ZoneRules): number {
   return utc + rules.offsetAt(utc);
 }
 
-export class FixedOffsetZone implements ZoneRules {
-  readonly offset: number;
-  constructor(offset: number) {
-    this.offset = offset;
-  }
-  offsetAt(): number {
-    return this.offset;
-  }
-}
-
 interface PreparedObservance {
   observance: TimeZoneObservance;
   /** First onset, UTC seconds. */
