@@ -414,6 +414,52 @@ describe('all-day events never shift', () => {
 });
 
 describe('vCalendar 1.0 time zones', () => {
+  it.each([
+    // Europe: 02:30 is skipped on 30 March (read with the offset before the gap) and occurs twice on 26 October (the first).
+    [
+      'TZ:+01',
+      'DAYLIGHT:TRUE;+02;20080330T020000;20081026T030000;CET;CEST',
+      '20080330T023000',
+      '2008-03-30T01:30:00Z',
+    ],
+    [
+      'TZ:+01',
+      'DAYLIGHT:TRUE;+02;20080330T020000;20081026T030000;CET;CEST',
+      '20081026T023000',
+      '2008-10-26T00:30:00Z',
+    ],
+    // US: 02:30 is skipped on 9 March, 01:30 occurs twice on 2 November.
+    [
+      'TZ:-05',
+      'DAYLIGHT:TRUE;-04;20080309T020000;20081102T020000;EST;EDT',
+      '20080309T023000',
+      '2008-03-09T07:30:00Z',
+    ],
+    [
+      'TZ:-05',
+      'DAYLIGHT:TRUE;-04;20080309T020000;20081102T020000;EST;EDT',
+      '20081102T013000',
+      '2008-11-02T05:30:00Z',
+    ],
+  ])('%s %s: %s local is %s', (tz, daylight, local, utc) => {
+    const text = lines(
+      'BEGIN:VCALENDAR',
+      'VERSION:1.0',
+      tz,
+      daylight,
+      'BEGIN:VEVENT',
+      `DTSTART:${local}`,
+      'END:VEVENT',
+      'END:VCALENDAR',
+    );
+    const item = parseVCalendar(text) as CalendarEvent;
+    expect(item.start).toMatchObject({ kind: 'zoned', utc });
+    for (const version of ['1.0', '2.0'] as const) {
+      expect((parseVCalendar(toVCalendar(item, version)) as CalendarEvent).start).toMatchObject({ utc });
+    }
+    expect(toSifE(item)).toContain(`<Start>${utc.replace(/[-:]/g, '')}</Start>`);
+  });
+
   it('pins UTC times of a device to its zone when asked (deviceTimeZone)', () => {
     const item = parseCalendarItem(P900[4]!.data, 'text/calendar', {
       deviceTimeZone: 'Europe/Berlin',
