@@ -117,7 +117,9 @@ export class VirtualDevice {
   }
 
   /** One whole session. `alert` per store (default 200, or 201 on first contact). */
-  async sync(options: { alert?: number; url?: string; stores?: string[] } = {}): Promise<SessionRecord> {
+  async sync(
+    options: { alert?: number; url?: string; stores?: string[]; targetURI?: string } = {},
+  ): Promise<SessionRecord> {
     const rec: SessionRecord = {
       replies: [],
       statuses: [],
@@ -145,7 +147,7 @@ export class VirtualDevice {
           verProto: `SyncML/${this.o.version}`,
           sessionID,
           msgID: String(msgID),
-          target: { locURI: `http://127.0.0.1/syncml/` },
+          target: { locURI: options.targetURI ?? 'http://127.0.0.1/syncml/' },
           source: { locURI: this.o.deviceId, locName: this.o.login },
           cred: withCred ? this.#cred() : undefined,
           meta: { maxMsgSize: this.o.maxMsgSize },
