@@ -38,6 +38,7 @@ afterEach(async () => {
 describe('sessions', () => {
   test.each([
     ['1.0', 'xml', 'basic'],
+    ['1.0', 'wbxml', 'md5'],
     ['1.1', 'wbxml', 'md5'],
     ['1.2', 'xml', 'md5'],
     ['1.2', 'wbxml', 'basic'],

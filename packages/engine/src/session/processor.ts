@@ -70,6 +70,7 @@ export class MessageProcessor {
     const { state, msg, ctx } = this;
     // Commands deferred from earlier replies go first, in order.
     const deferred = state.outbox.splice(0);
+    const continuing = state.serverPackageOpen;
 
     if (state.login === undefined) {
       const auth = await authenticate(
@@ -129,9 +130,11 @@ export class MessageProcessor {
     const pending =
       state.outbox.length > 0 ||
       state.datastores.some((d) => d.toSend.length > 0 || d.outgoing !== undefined);
-    state.serverPackageOpen = msg.final && pending;
-    const final = msg.final && !pending;
-    if (!msg.final && !this.reply.hasCommandsOtherThanStatus() && state.outbox.length === 0) {
+    // While our own package is open, each client message (final or not) asks for its next part.
+    const ours = msg.final || continuing;
+    state.serverPackageOpen = ours && pending;
+    const final = ours && !pending;
+    if (!ours && !this.reply.hasCommandsOtherThanStatus() && state.outbox.length === 0) {
       // The client's package goes on: ask for its next message (syncml-facts.md §6.4).
       this.reply.tryAdd({
         kind: 'Alert',

@@ -44,6 +44,8 @@ export interface DeviceOptions {
   maxMsgSize?: number;
   devinf?: DevInf | undefined;
   url?: string;
+  /** Items larger than this go out as large objects, one chunk per message. 0: never. */
+  chunkSize?: number;
 }
 
 export interface SessionRecord {
@@ -63,7 +65,7 @@ let nextLuid = 1000;
 export class VirtualDevice {
   readonly engine: SyncEngine;
   readonly o: Required<Omit<DeviceOptions, 'devinf'>> & { devinf: DevInf | undefined };
-  readonly stores = new Map<string, VirtualStore>();
+  readonly stores: Map<string, VirtualStore> = new Map();
   #sessionCounter = 1;
   #nonce: Uint8Array | undefined;
 
@@ -75,6 +77,7 @@ export class VirtualDevice {
       auth: 'basic',
       maxMsgSize: 64 * 1024,
       url: '/syncml/',
+      chunkSize: 0,
       ...options,
       devinf: options.devinf,
     };
@@ -97,7 +100,7 @@ export class VirtualDevice {
   }
 
   /** A local change, sent at the next sync. */
-  add(store: string, data: string, luid = String(nextLuid++)): string {
+  add(store: string, data: string, luid: string = String(nextLuid++)): string {
     const s = this.stores.get(store)!;
     s.items.set(luid, data);
     s.added.add(luid);
@@ -245,37 +248,66 @@ export class VirtualDevice {
     };
     answer(reply);
 
-    // Package 3: our changes (everything on a slow sync).
-    const syncs: Command[] = [];
+    // Package 3: our changes (everything on a slow sync); large items in chunks, one per message.
+    const syncs: Sync[] = [];
+    const chunkMessages: Sync[] = [];
     for (const s of stores) {
       const mode = rec.alerts.get(s.clientURI);
       if (mode === undefined) continue;
       const slow = mode === 201 || mode === 203;
       const sendsNothing = mode === 204 || mode === 205;
       const commands: Sync['commands'] = [];
+      const wrap = (cmds: Sync['commands']): Sync => ({
+        kind: 'Sync',
+        cmdID: '',
+        target: { locURI: s.serverURI },
+        source: { locURI: s.clientURI },
+        commands: cmds,
+      });
       if (mode === 205) s.items.clear();
       if (!sendsNothing) {
         const luids = slow ? [...s.items.keys()] : [...s.added, ...s.replaced];
         for (const luid of luids) {
           const kind = slow ? 'Replace' : s.added.has(luid) ? 'Add' : 'Replace';
+          const bytes = new TextEncoder().encode(s.items.get(luid)!);
+          const size = this.o.chunkSize;
+          if (size > 0 && bytes.length > size) {
+            for (let at = 0; at < bytes.length; at += size) {
+              const part = bytes.subarray(at, Math.min(bytes.length, at + size));
+              const last = at + size >= bytes.length;
+              const item: Item = {
+                source: { locURI: luid },
+                meta: at === 0 ? { size: bytes.length } : undefined,
+                data: Payload.fromBytes(part),
+                moreData: last ? undefined : true,
+              };
+              const cmd = {
+                kind,
+                cmdID: '',
+                meta: { type: s.contentType },
+                items: [item],
+              } as Sync['commands'][number];
+              if (last) commands.push(cmd);
+              else chunkMessages.push(wrap([cmd]));
+            }
+            continue;
+          }
           commands.push({
             kind,
             cmdID: '',
             meta: { type: s.contentType },
-            items: [{ source: { locURI: luid }, data: Payload.fromText(s.items.get(luid)!) }],
+            items: [{ source: { locURI: luid }, data: Payload.fromBytes(bytes) }],
           });
         }
         if (!slow)
           for (const luid of s.deleted)
             commands.push({ kind: 'Delete', cmdID: '', items: [{ source: { locURI: luid } }] });
       }
-      syncs.push({
-        kind: 'Sync',
-        cmdID: '',
-        target: { locURI: s.serverURI },
-        source: { locURI: s.clientURI },
-        commands,
-      });
+      syncs.push(wrap(commands));
+    }
+    for (const chunk of chunkMessages) {
+      reply = await send([...pending.splice(0), chunk], false, false);
+      answer(reply);
     }
     reply = await send([...pending.splice(0), ...syncs], true, false);
     // Package 4 (possibly several messages) and our statuses / maps.
