@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -119,4 +127,83 @@ test('a filter that matches nothing is an error, and writes no file', () => {
     expect.objectContaining({ code: 'NO_CASES' }),
   );
   expect(existsSync(out)).toBe(false);
+});
+
+test('a case whose output disagrees is reported as check-failed and not timed', () => {
+  // A corpus whose msg16.xml twin names another SessionID than msg16.wbxml carries: the two
+  // decoders disagree, so neither decoder case may be timed; the encoders check their own
+  // round trip and still run.
+  const vectors = process.env.SYNCDS_VECTORS!;
+  const corpus = join(dir, 'vectors');
+  for (const folder of ['wbxml', 'wbxml/funambol', 'synthetic'])
+    mkdirSync(join(corpus, folder), { recursive: true });
+  copyFileSync(join(vectors, FILE), join(corpus, FILE));
+  copyFileSync(join(vectors, 'synthetic/sync12_add10.wbxml'), join(corpus, 'synthetic/sync12_add10.wbxml'));
+  copyFileSync(join(vectors, 'wbxml/funambol/msg16.wbxml'), join(corpus, 'wbxml/funambol/msg16.wbxml'));
+  const xml = readFileSync(join(vectors, 'wbxml/funambol/msg16.xml'), 'utf8');
+  expect(xml).toContain('<SessionID>1193032190</SessionID>');
+  writeFileSync(
+    join(corpus, 'wbxml/funambol/msg16.xml'),
+    xml.replace('<SessionID>1193032190</SessionID>', '<SessionID>1193032191</SessionID>'),
+  );
+
+  const report = runCodecBench({
+    mode: 'smoke',
+    filters: ['msg16'],
+    out: null,
+    baseline: false,
+    vectorsDir: corpus,
+    log: () => {},
+  });
+  expect(report.cases.map((c) => [c.name, c.status])).toEqual([
+    ['wbxml-tokens/funambol/msg16', 'ok'],
+    ['wbxml-to-ast/funambol/msg16', 'check-failed'],
+    ['xml-to-ast/funambol/msg16', 'check-failed'],
+    ['ast-to-wbxml/funambol/msg16', 'ok'],
+    ['ast-to-xml/funambol/msg16', 'ok'],
+  ]);
+  const failed = report.cases[1]!;
+  expect(failed.error).toEqual({
+    code: 'CHECK_FAILED',
+    message:
+      'the AST of wbxml/funambol/msg16.wbxml differs from that of wbxml/funambol/msg16.xml: ' +
+      '$.header.sessionID: "1193032190" vs "1193032191"',
+  });
+  expect([failed.hz, failed.samples, failed.mbPerSec]).toEqual([null, null, null]);
+  expect(report.summary).toEqual({ cases: 5, ok: 3, checkFailed: 2, failed: 0 });
+  expect(report.baseline).toEqual({ status: 'skipped', reason: 'turned off (--no-baseline)', error: null });
+  expect(report.targets.map((t) => t.status)).toEqual([
+    'UNMEASURED',
+    'UNMEASURED',
+    'UNMEASURED',
+    'UNMEASURED',
+  ]);
+});
+
+test('without a working C compiler the bench still runs and records why the baseline is missing', () => {
+  const saved = process.env.CC;
+  process.env.CC = join(dir, 'no-such-compiler');
+  try {
+    const report = runCodecBench({
+      mode: 'smoke',
+      filters: ['wbxml-to-ast/k700i'],
+      out: null,
+      log: () => {},
+    });
+    expect(report.cases.map((c) => [c.name, c.status, c.baselines])).toEqual([
+      ['wbxml-to-ast/k700i_syncml_client_0', 'ok', []],
+    ]);
+    const baseline = report.baseline;
+    expect(baseline.status).toBe('unavailable');
+    if (baseline.status === 'measured') return;
+    expect(baseline.reason).toBe(
+      'the libwbxml harness cannot be built (it needs a C compiler and libwbxml2-dev)',
+    );
+    expect(baseline.error?.code).toBe('BASELINE_UNAVAILABLE');
+    expect(baseline.error?.message).toContain('no-such-compiler');
+    expect(report.targets[0]!.status).toBe('UNMEASURED');
+  } finally {
+    if (saved === undefined) delete process.env.CC;
+    else process.env.CC = saved;
+  }
 });

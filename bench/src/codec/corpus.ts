@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vocabularyByPublicId } from '@syncds/codepages';
@@ -28,6 +28,9 @@ export const CORPUS_FOLDERS: readonly { readonly folder: string; readonly idPref
   { folder: 'wbxml/funambol', idPrefix: 'funambol/' },
   { folder: 'synthetic', idPrefix: 'synthetic/' },
 ];
+
+/** Largest capture read; the corpus tops out below 1 MiB, and the parsers' default limit is 4 MiB. */
+export const MAX_CAPTURE_BYTES: number = 16 * 1024 * 1024;
 
 /**
  * The vectors directory: `SYNCDS_VECTORS`, else `shared/vectors` beside the repository
@@ -99,8 +102,20 @@ export function isDevInfDocument(wbxml: Uint8Array): boolean {
 const utf8 = new TextDecoder();
 
 function read(vectorsDir: string, path: string): Uint8Array {
+  const full = join(vectorsDir, path);
+  let size: number;
   try {
-    const b = readFileSync(join(vectorsDir, path));
+    size = statSync(full).size;
+  } catch (e) {
+    throw new BenchError('VECTORS_MISSING', `cannot read ${path}: ${(e as Error).message}`, path, {
+      cause: e,
+    });
+  }
+  if (size > MAX_CAPTURE_BYTES) {
+    throw new BenchError('CAPTURE_TOO_LARGE', `${path} has ${size} bytes, over ${MAX_CAPTURE_BYTES}`, path);
+  }
+  try {
+    const b = readFileSync(full);
     return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   } catch (e) {
     throw new BenchError('VECTORS_MISSING', `cannot read ${path}: ${(e as Error).message}`, path, {

@@ -4,6 +4,10 @@ export type BenchErrorCode =
   | 'USAGE'
   /** The vectors directory, or a capture the suite needs, is missing or unreadable. */
   | 'VECTORS_MISSING'
+  /** A capture is larger than the suite reads (`MAX_CAPTURE_BYTES`). */
+  | 'CAPTURE_TOO_LARGE'
+  /** A results file is not JSON or not of the expected schema version. */
+  | 'BAD_RESULTS_FILE'
   /** No case matches the `--filter` patterns. */
   | 'NO_CASES'
   /** A case's output failed its self-check, so the case was not timed. */
