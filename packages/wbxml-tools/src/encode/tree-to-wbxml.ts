@@ -142,7 +142,7 @@ class TreeWriter {
     const pending: ElementNode[] = [root];
     while (pending.length > 0) {
       const element = pending.pop()!;
-      const how = this.classify(element);
+      const how = this.classify(element, element === root);
       this.plan.set(element, how);
       if (how === NESTED || how === MARKER) continue;
       if (this.settings.rewriteDevInfType && this.settings.nestDocuments) {
@@ -171,7 +171,8 @@ class TreeWriter {
     for (const [value, count] of counts) if (count > 1 && !value.includes('\0')) this.repeated.add(value);
   }
 
-  private classify(element: ElementNode): number {
+  /** The root is always this vocabulary's element, whatever its namespace says. */
+  private classify(element: ElementNode, isRoot: boolean): number {
     if (element.namespace === WBXML_TOOLS_NAMESPACE) return MARKER;
     const table = this.table;
     if (element.namespace !== '') {
@@ -179,9 +180,9 @@ class TreeWriter {
       const id = page < 0 ? -1 : table.id(element.name, page);
       if (id >= 0) return id;
     }
-    if (this.settings.nestDocuments && rootCandidates(element, this.settings.registry).length > 0) {
-      const own = rootCandidates(element, this.settings.registry).includes(this.vocabulary);
-      if (!own) return NESTED;
+    if (!isRoot && this.settings.nestDocuments) {
+      const candidates = rootCandidates(element, this.settings.registry);
+      if (candidates.length > 0 && !candidates.includes(this.vocabulary)) return NESTED;
     }
     const id = table.id(element.name);
     if (id >= 0) return id;
