@@ -5,6 +5,7 @@ import {
   formatRatio,
   formatTable,
 } from '../runner/text-table.js';
+import type { CaseMeasurement } from '../runner/measure.js';
 import type { CodecCaseRecord } from './compare.js';
 import type { TargetResult } from './targets.js';
 
@@ -74,18 +75,7 @@ export function targetLines(targets: readonly TargetResult[]): string[] {
 }
 
 /** One progress line per measured case. */
-export function progressLine(
-  r:
-    | CodecCaseRecord
-    | {
-        name: string;
-        status: string;
-        hz: number | null;
-        mbPerSec: number | null;
-        rme: number | null;
-        error: { message: string } | null;
-      },
-): string {
+export function progressLine(r: CaseMeasurement): string {
   if (r.status !== 'ok') return `${r.name}  ${r.status.toUpperCase()}: ${r.error?.message ?? ''}`;
   return `${r.name}  ${formatFigure(r.hz)} msg/s  ${formatFigure(r.mbPerSec)} MB/s  ±${r.rme?.toFixed(1)}%`;
 }

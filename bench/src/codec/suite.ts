@@ -58,7 +58,7 @@ export function selectCodecCases(vectorsDir: string, filters: readonly string[])
 
 /**
  * Runs the codec suite: each selected case is self-checked, then timed (cases that fail their
- * check are reported, never timed); then libwbxml is timed on the same files; the results
+ * check are reported, never timed), with libwbxml timed right after them on the same file; the results
  * table and the target lines are logged and the report is written to `out`. Throws BenchError
  * VECTORS_MISSING, NO_CASES or WRITE_FAILED; broken cases and a missing baseline are in the
  * report, not thrown.
