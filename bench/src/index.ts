@@ -46,6 +46,7 @@ export {
 export { resultsMarkdown, resultsTable, targetLines } from './codec/print.js';
 export {
   CODEC_RESULTS_FILE,
+  CODEC_SOURCE_PATHS,
   type CodecBenchOptions,
   type CodecReport,
   RESULTS_SCHEMA_VERSION,

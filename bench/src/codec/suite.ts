@@ -17,6 +17,15 @@ export const CODEC_RESULTS_FILE: string = fileURLToPath(
   new URL('../../results/latest.json', import.meta.url),
 );
 
+/** The folders (from the repository root) whose code the codec suite measures. */
+export const CODEC_SOURCE_PATHS: readonly string[] = [
+  'packages/codepages',
+  'packages/wbxml',
+  'packages/xml',
+  'packages/syncml',
+  'bench',
+];
+
 /** Version of the results file layout; raised when a field changes meaning or goes away. */
 export const RESULTS_SCHEMA_VERSION = 1;
 
@@ -70,7 +79,7 @@ export function runCodecBench(options: CodecBenchOptions = {}): CodecReport {
   const log = options.log ?? ((line: string) => console.log(line));
   const vectorsDir = options.vectorsDir ?? defaultVectorsDir();
   const profile = TIMING_PROFILES[mode];
-  const meta = { ...runMetadata('codec', mode, profile, filters), vectors: vectorsDir };
+  const meta = { ...runMetadata('codec', mode, profile, filters, CODEC_SOURCE_PATHS), vectors: vectorsDir };
   const cases = selectCodecCases(vectorsDir, filters);
   if (cases.length === 0) {
     throw new BenchError('NO_CASES', `no case matches --filter ${filters.join(',')}`);

@@ -19,18 +19,25 @@ export interface RunMetadata {
   readonly memoryGiB: number;
   /** `git rev-parse --short HEAD` of the checkout, null outside git. */
   readonly commit: string | null;
-  /** True when the checkout had uncommitted changes (figures then belong to no commit). */
+  /**
+   * True when the measured sources (`sourcePaths`) had uncommitted changes, so the figures
+   * belong to no commit; null outside git.
+   */
   readonly dirty: boolean | null;
   readonly timing: TimingProfile;
   readonly filters: readonly string[];
 }
 
-/** Collects the metadata of a run that starts now. */
+/**
+ * Collects the metadata of a run that starts now. `sourcePaths` (relative to the repository
+ * root) are the folders whose code the suite measures, for `dirty`.
+ */
 export function runMetadata(
   suite: string,
   mode: BenchMode,
   timing: TimingProfile,
   filters: readonly string[],
+  sourcePaths: readonly string[],
 ): RunMetadata {
   const cpuList = cpus();
   return {
@@ -46,7 +53,7 @@ export function runMetadata(
     arch: arch(),
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     commit: git(['rev-parse', '--short', 'HEAD']),
-    dirty: gitDirty(),
+    dirty: gitDirty(sourcePaths),
     timing,
     filters,
   };
@@ -78,7 +85,9 @@ function git(args: readonly string[]): string | null {
   }
 }
 
-function gitDirty(): boolean | null {
-  const status = git(['status', '--porcelain', '--untracked-files=no', '--', '.']);
+function gitDirty(sourcePaths: readonly string[]): boolean | null {
+  const root = git(['rev-parse', '--show-toplevel']);
+  if (root === null) return null;
+  const status = git(['-C', root, 'status', '--porcelain', '--untracked-files=no', '--', ...sourcePaths]);
   return status === null ? null : status !== '';
 }
