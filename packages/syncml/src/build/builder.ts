@@ -76,9 +76,20 @@ export class TreeBuilder {
   flatProperty: unknown = null;
   flatParam: unknown = null;
   nested: NestedDocumentParser | null = null;
+  /**
+   * XML document: Cred Data and NextNonce are base64 text there, so white space around them
+   * is formatting and is dropped. (In WBXML they may be raw bytes, kept as they are.)
+   */
+  trimTokens = false;
 
   /** Prepares for a new document: a SyncML message, or (`devInfDocument`) a standalone DevInf. */
-  reset(options: ResolvedParseOptions, devInfDocument: boolean, nested: NestedDocumentParser | null): void {
+  reset(
+    options: ResolvedParseOptions,
+    devInfDocument: boolean,
+    nested: NestedDocumentParser | null,
+    xml: boolean,
+  ): void {
+    this.trimTokens = xml;
     this.options = options;
     this.maxDepth = options.maxDepth;
     const frames = options.maxDepth + 2;

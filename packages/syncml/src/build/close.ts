@@ -232,5 +232,7 @@ function closeItemData(b: TreeBuilder, item: Item, d: number): void {
       return;
     }
   }
-  item.data = t.payload();
+  // In XML, Data holding only white space is an empty element laid out over lines (libwbxml
+  // reads it so too); any other text is kept byte for byte.
+  item.data = b.trimTokens && t.count > 0 && t.isWhitespace() ? t.trimmedPayload() : t.payload();
 }

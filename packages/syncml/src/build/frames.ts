@@ -690,7 +690,8 @@ export const FRAME_CODE_LIMIT: number = L_X_VAL + 1;
 // Every (frame code, element id) pair, leaves included (they take no children): one load.
 const CHILD_CODES = new Int16Array(FRAME_CODE_LIMIT * ELEMENT_ID_LIMIT);
 for (let parent = 0; parent < FRAME_CODE_LIMIT; parent++) {
-  for (let id = 0; id < ELEMENT_ID_LIMIT; id++) CHILD_CODES[parent * ELEMENT_ID_LIMIT + id] = grammar(parent, id);
+  for (let id = 0; id < ELEMENT_ID_LIMIT; id++)
+    CHILD_CODES[parent * ELEMENT_ID_LIMIT + id] = grammar(parent, id);
 }
 
 /**

@@ -55,7 +55,7 @@ export function leafAllowed(b: TreeBuilder, code: number): boolean {
 const SYNCML_VERSIONS = ['1.0', '1.1', '1.2'] as const;
 
 function checkVersion(b: TreeBuilder, d: number): SyncHeader['version'] {
-  const v = b.text.string().trim();
+  const v = b.text.string();
   for (const known of SYNCML_VERSIONS) if (v === known) return known;
   return b.fail(
     'UNSUPPORTED_VERSION',
@@ -191,7 +191,7 @@ on(F.L_MORE_DATA, (b, parent, d) => {
   (parent as Item).moreData = true;
 });
 on(F.L_CRED_DATA, (b, parent, d) => {
-  (parent as Cred).data = b.text.payload();
+  (parent as Cred).data = b.trimTokens ? b.text.trimmedPayload() : b.text.payload();
 });
 on(F.L_FILTER_TYPE, (b, parent, d) => {
   (parent as Filter).filterType = b.text.string();
@@ -212,7 +212,7 @@ on(F.L_VERSION, (b, parent, d) => {
   (parent as Meta).version = b.text.string();
 });
 on(F.L_NEXT_NONCE, (b, parent, d) => {
-  (parent as Meta).nextNonce = b.text.payload();
+  (parent as Meta).nextNonce = b.trimTokens ? b.text.trimmedPayload() : b.text.payload();
 });
 on(F.L_MAX_MSG_SIZE, (b, parent, d) => {
   (parent as Meta).maxMsgSize = b.requiredNumber(d);

@@ -5,6 +5,10 @@ import { isWhitespace } from '../values/utf8.js';
 
 const EMPTY = new Uint8Array(0);
 
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
 /**
  * The text of the element being read: usually one segment, kept as a view into the
  * message; text that arrives in several segments (XML text around CDATA, a WBXML string
@@ -73,14 +77,28 @@ export class TextBuffer {
     return this.end - this.start;
   }
 
-  /** The text as a string (interned when short). */
+  /**
+   * The text as a string (interned when short), trimmed of XML white space at both ends:
+   * pretty-printed XML puts values on lines of their own (`<VerDTD>\n 1.1\n</VerDTD>`), and
+   * libwbxml and Horde read them trimmed too.
+   */
   string(): string {
-    return this.count === 0 ? '' : internUtf8(this.buf, this.start, this.end);
+    if (this.count === 0) return '';
+    let s = this.start;
+    let e = this.end;
+    while (s < e && isSpace(this.buf[s]!)) s++;
+    while (e > s && isSpace(this.buf[e - 1]!)) e--;
+    return internUtf8(this.buf, s, e);
   }
 
-  /** The text as a string, for values that seldom recur (see {@link decodeUnlessPinned}). */
+  /** {@link string} for values that seldom recur (see {@link decodeUnlessPinned}). */
   uniqueString(): string {
-    return this.count === 0 ? '' : decodeUnlessPinned(this.buf, this.start, this.end);
+    if (this.count === 0) return '';
+    let s = this.start;
+    let e = this.end;
+    while (s < e && isSpace(this.buf[s]!)) s++;
+    while (e > s && isSpace(this.buf[e - 1]!)) e--;
+    return decodeUnlessPinned(this.buf, s, e);
   }
 
   /** See {@link parseDecimal}. */
@@ -90,9 +108,22 @@ export class TextBuffer {
 
   /** The bytes as a Payload: a view when stable, else a copy the Payload owns. */
   payload(): Payload {
-    if (this.count === 0) return new Payload(EMPTY, 0, 0);
-    if (this.stable) return new Payload(this.buf, this.start, this.end);
-    return new Payload(this.buf.slice(this.start, this.end));
+    return this.#payload(this.start, this.end);
+  }
+
+  /** {@link payload} without white space at either end (a b64 token in pretty-printed XML). */
+  trimmedPayload(): Payload {
+    let s = this.start;
+    let e = this.end;
+    while (s < e && isSpace(this.buf[s]!)) s++;
+    while (e > s && isSpace(this.buf[e - 1]!)) e--;
+    return this.#payload(s, e);
+  }
+
+  #payload(start: number, end: number): Payload {
+    if (this.count === 0 || start === end) return new Payload(EMPTY, 0, 0);
+    if (this.stable) return new Payload(this.buf, start, end);
+    return new Payload(this.buf.slice(start, end));
   }
 
   isWhitespace(): boolean {

@@ -141,7 +141,7 @@ export function parseXmlMessage(bytes: Uint8Array, options?: ParseOptions): Pars
 function parseWith(bytes: Uint8Array, o: ResolvedParseOptions, encoding: Encoding): ParseResult {
   const p = parsersFor(o);
   const b = p.builder;
-  b.reset(o, false, p.nested);
+  b.reset(o, false, p.nested, encoding === 'xml');
   const r = encoding === 'wbxml' ? p.wbxml() : p.xml();
   try {
     if (encoding === 'wbxml') feedWbxml(b, r as WbxmlReader, bytes, 'syncml', 0);
@@ -165,7 +165,7 @@ export function parseDevInf(bytes: Uint8Array, options?: ParseOptions): DevInfPa
   const encoding = encodingOf(bytes);
   const p = parsersFor(o);
   const b = p.builder;
-  b.reset(o, true, null);
+  b.reset(o, true, null, encoding === 'xml');
   const r = encoding === 'wbxml' ? p.wbxml() : p.xml();
   try {
     if (encoding === 'wbxml') feedWbxml(b, r as WbxmlReader, bytes, 'devinf', 0);

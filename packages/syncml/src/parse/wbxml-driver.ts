@@ -1,5 +1,5 @@
 import { DevInf12, SyncML12, vocabularyByPublicId } from '@syncds/codepages';
-import { charsetInfo, TokenKind, type WbxmlReader } from '@syncds/wbxml';
+import { charsetLabel, TokenKind, type WbxmlReader } from '@syncds/wbxml';
 import type { TreeBuilder } from '../build/builder.js';
 import { SyncMLError } from '../errors.js';
 import { encodeUtf8 } from '../values/utf8.js';
@@ -185,7 +185,7 @@ function checkHeader(r: WbxmlReader, doc: WbxmlDocument, base: number): boolean 
   }
   const mib = r.effectiveCharset;
   if (mib === 106 || mib === 3) return false;
-  if (charsetInfo(mib).label === '') {
+  if (charsetLabel(mib) === undefined) {
     throw new SyncMLError('UNSUPPORTED_CHARSET', `WBXML charset MIBenum ${mib} cannot be decoded`, {
       offset: base + r.offset,
     });

@@ -1,3 +1,5 @@
+import { mbUint32Length } from '@syncds/wbxml';
+
 /**
  * One cursor over one growable output buffer, or (`counting`) only the cursor: the same
  * calls then measure what they would write, which is how `encodedSize` stays exact.
@@ -78,7 +80,7 @@ export class ByteSink {
 
   /** A WBXML mb_u_int32: 7 bits a byte, most significant first, 0x80 on all but the last. */
   mb(n: number): void {
-    const len = mbLength(n);
+    const len = mbUint32Length(n);
     if (!this.counting) {
       this.ensure(len);
       const buf = this.buf;
@@ -99,12 +101,3 @@ export class ByteSink {
 
 const EMPTY = new Uint8Array(0);
 const INITIAL_CAPACITY = 4096;
-
-/** Bytes of the mb_u_int32 form of `n` (0 <= n <= 0xFFFFFFFF). */
-export function mbLength(n: number): number {
-  if (n < 0x80) return 1;
-  if (n < 0x4000) return 2;
-  if (n < 0x200000) return 3;
-  if (n < 0x10000000) return 4;
-  return 5;
-}

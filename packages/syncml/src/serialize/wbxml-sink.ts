@@ -7,12 +7,12 @@ import {
   SyncML12,
   type Vocabulary,
 } from '@syncds/codepages';
-import { GlobalToken, TAG_HAS_CONTENT } from '@syncds/wbxml';
+import { GlobalToken, mbUint32Length, TAG_HAS_CONTENT } from '@syncds/wbxml';
 import type { DevInf } from '../model/devinf.js';
 import type { Payload } from '../model/payload.js';
 import { utf8Length, writeUtf8 } from '../values/utf8.js';
-import { DEVINF_BASE, METINF_FIRST } from '../vocabulary/element-ids.js';
-import { ByteSink, mbLength } from './byte-sink.js';
+import { DEVINF_BASE, M_NEXT_NONCE, METINF_FIRST } from '../vocabulary/element-ids.js';
+import { ByteSink } from './byte-sink.js';
 import type { ElementSink } from './sink.js';
 import { writeDevInf } from './write-devinf.js';
 
@@ -196,6 +196,15 @@ export class WbxmlSink extends ByteSink implements ElementSink {
       return;
     }
     this.#tag(id, CONTENT);
+    if (id === M_NEXT_NONCE && isPrintableAscii(value.buf, value.start, value.end)) {
+      // A nonce in OPAQUE means its raw bytes (libwbxml shows them base64-encoded); one that
+      // is text (the b64 form every server sends) goes as a string.
+      this.byte(STR_I);
+      this.copy(value.buf, value.start, value.end);
+      this.byte(0);
+      this.end(id);
+      return;
+    }
     this.byte(OPAQUE);
     this.mb(n);
     this.copy(value.buf, value.start, value.end);
@@ -213,13 +222,13 @@ export class WbxmlSink extends ByteSink implements ElementSink {
     if (this.counting) {
       this.writeDevInfDocument(devinf);
       const size = this.pos - at;
-      this.pos += 1 + mbLength(size);
+      this.pos += 1 + mbUint32Length(size);
     } else {
       this.ensure(OPAQUE_RESERVE);
       this.pos += OPAQUE_RESERVE;
       this.writeDevInfDocument(devinf);
       const size = this.pos - at - OPAQUE_RESERVE;
-      const len = mbLength(size);
+      const len = mbUint32Length(size);
       this.buf[at] = OPAQUE;
       writeMbAt(this.buf, at + 1, size, len);
       const gap = OPAQUE_RESERVE - 1 - len;
@@ -238,4 +247,12 @@ export class WbxmlSink extends ByteSink implements ElementSink {
     this.header(devinfVocabulary(devinf.verDTD), []);
     writeDevInf(this, devinf);
   }
+}
+
+function isPrintableAscii(buf: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
 }

@@ -25,9 +25,10 @@ import type { ElementSink } from './sink.js';
 /** How the walker treats the Meta Type next to a DevInf. */
 export interface WriteOptions {
   /**
-   * Write `application/vnd.syncml-devinf+wbxml` or `+xml` as the Meta Type of an item (or its
-   * command) holding a DevInf, to match the encoding the DevInf is written in, whatever the
-   * AST says. Only a type that already names DevInf is changed.
+   * Write a Meta Type that names DevInf (`application/vnd.syncml-devinf+xml` / `+wbxml`, in a
+   * command's or an item's Meta) with the suffix of the encoding being written, whatever the
+   * AST says, as libwbxml does when it converts: a DevInf then travels in the encoding its
+   * type announces.
    */
   readonly devInfTypeFollowsEncoding: boolean;
 }
@@ -122,12 +123,12 @@ function mem(s: ElementSink, m: Mem): void {
   s.end(E.M_MEM);
 }
 
-// `devInf`: the Meta belongs to DevInf data, so a DevInf type is matched to the encoding.
-function meta(s: ElementSink, m: Meta | undefined, devInf: boolean): void {
+// `match`: a DevInf Meta Type is written to name the encoding (devInfTypeFollowsEncoding).
+function meta(s: ElementSink, m: Meta | undefined, match: boolean): void {
   if (m === undefined) return;
   s.start(E.META);
   let type: string | undefined;
-  if (devInf && m.type !== undefined && m.type.toLowerCase().startsWith(DEVINF_TYPE_PREFIX)) {
+  if (match && m.type !== undefined && m.type.toLowerCase().startsWith(DEVINF_TYPE_PREFIX)) {
     type = s.encoding === 'wbxml' ? DEVINF_TYPE_WBXML : DEVINF_TYPE_XML;
   }
   metInf(s, m, type);
@@ -163,8 +164,7 @@ function item(s: ElementSink, it: Item, matchType: boolean, o: WriteOptions): vo
   parentRef(s, E.SOURCE_PARENT, it.sourceParent);
   parentRef(s, E.TARGET_PARENT, it.targetParent);
   const data = it.data;
-  const devInf = data !== undefined && data.kind === 'devinf';
-  meta(s, it.meta, devInf && matchType);
+  meta(s, it.meta, matchType);
   if (data !== undefined) {
     if (data.kind === 'payload') s.bytes(E.DATA, data);
     else if (data.kind === 'devinf') s.devInf(E.DATA, data.devinf);
@@ -180,11 +180,6 @@ function item(s: ElementSink, it: Item, matchType: boolean, o: WriteOptions): vo
 
 function items(s: ElementSink, list: readonly Item[], matchType: boolean, o: WriteOptions): void {
   for (const it of list) item(s, it, matchType, o);
-}
-
-function holdsDevInf(list: readonly Item[]): boolean {
-  for (const it of list) if (it.data !== undefined && it.data.kind === 'devinf') return true;
-  return false;
 }
 
 const COMMAND_IDS: Record<Command['kind'], number> = {
@@ -220,7 +215,7 @@ export function writeCommand(s: ElementSink, c: Command, o: WriteOptions): void 
     case 'Move':
       flag(s, E.NO_RESP, c.noResp);
       cred(s, c.cred);
-      meta(s, c.meta, match && holdsDevInf(c.items));
+      meta(s, c.meta, match);
       items(s, c.items, match, o);
       break;
     case 'Delete':
@@ -228,7 +223,7 @@ export function writeCommand(s: ElementSink, c: Command, o: WriteOptions): void 
       flag(s, E.ARCHIVE, c.archive);
       flag(s, E.SFT_DEL, c.sftDel);
       cred(s, c.cred);
-      meta(s, c.meta, false);
+      meta(s, c.meta, match);
       items(s, c.items, match, o);
       break;
     case 'Get':
@@ -236,7 +231,7 @@ export function writeCommand(s: ElementSink, c: Command, o: WriteOptions): void 
       flag(s, E.NO_RESP, c.noResp);
       opt(s, E.LANG, c.lang);
       cred(s, c.cred);
-      meta(s, c.meta, match && holdsDevInf(c.items));
+      meta(s, c.meta, match);
       items(s, c.items, match, o);
       break;
     case 'Alert':
@@ -276,7 +271,7 @@ export function writeCommand(s: ElementSink, c: Command, o: WriteOptions): void 
       flag(s, E.NO_RESP, c.noResp);
       opt(s, E.MSG_REF, c.msgRef);
       req(s, E.CMD_REF, c.cmdRef, 'Results/CmdRef');
-      meta(s, c.meta, match && holdsDevInf(c.items));
+      meta(s, c.meta, match);
       opt(s, E.TARGET_REF, c.targetRef);
       opt(s, E.SOURCE_REF, c.sourceRef);
       items(s, c.items, match, o);
