@@ -12,6 +12,7 @@ import { handleMap, handleSync } from '../sync/client-sync.js';
 import { commitClientPackage } from '../sync/commit.js';
 import { finishSession } from '../sync/finish.js';
 import { fillServerChanges } from '../sync/send.js';
+import type { SlowPairing } from '../sync/slow-pairing.js';
 import { handleStatus } from '../sync/statuses.js';
 import {
   handleDevInfGet,
@@ -41,6 +42,8 @@ export class MessageProcessor {
   readonly reply: ReplyBuilder;
   readonly store: GroupwareStore;
   readonly #timer = { us: 0 };
+  /** Slow-sync pairings built for this message, per folder. */
+  readonly slowPairings: Map<number, SlowPairing> = new Map();
   /** The device DevInf, once loaded or received in this message. */
   deviceDevInf: DevInf | undefined;
 

@@ -108,6 +108,8 @@ export interface DatastoreState {
   clientType: string | undefined;
   /** Canonical field names the device can hold (from CTCap); undefined when unknown. */
   deviceFields: string[] | undefined;
+  /** Slow syncs: server items already paired with a client item in this session. */
+  slowTaken: string[];
   /** Client operations of the current package, committed at its end. */
   pending: PendingClientOp[];
   /** A large object being received. */

@@ -110,6 +110,7 @@ async function alertDatastore(
     sendVersion: undefined,
     clientType: item.meta?.type ?? alert.items[0]?.meta?.type,
     deviceFields: undefined,
+    slowTaken: [],
     pending: [],
     incoming: undefined,
     toSend: [],

@@ -5,7 +5,9 @@ import { StatusCode } from '../protocol/status-codes.js';
 import type { MessageProcessor } from '../session/processor.js';
 import type { DatastoreState } from '../session/state.js';
 import { normalizeDbUri } from '../devinf/device-caps.js';
-import { serverAcceptsClientData } from './negotiate.js';
+import { clientSendsAll, serverAcceptsClientData } from './negotiate.js';
+import { loadSlowPairing } from './slow-pairing.js';
+import type { StoredItem } from '../items/item-adapter.js';
 import { SyncType } from '../protocol/alert-codes.js';
 
 /** The datastore a Sync or Map addresses (Target = server database, Source = client database). */
@@ -158,15 +160,23 @@ async function handleItem(
   }
   try {
     const stored = p.ctx.items.fromClient(data, type, ds.folderKind);
+    let target = guid;
+    let status: number = op === 'add' ? StatusCode.ItemAdded : StatusCode.Ok;
+    if (clientSendsAll(ds.type)) {
+      // Slow sync: pair now, so the status tells the truth (200 matched, 201 new).
+      target = await pairNow(p, ds, luid, guid, stored);
+      status =
+        target === undefined && serverAcceptsClientData(ds.type) ? StatusCode.ItemAdded : StatusCode.Ok;
+    }
     ds.pending.push({
       op,
       luid,
-      guid,
+      guid: target,
       contentType: stored.contentType,
       data: stored.payload,
       cmdRef: cmd.cmdID,
     });
-    p.emit(statusFor(p.msgID, cmd, op === 'add' ? StatusCode.ItemAdded : StatusCode.Ok, refs));
+    p.emit(statusFor(p.msgID, cmd, status, refs));
   } catch (err) {
     const status = statusOfError(err);
     ds.stats.clientRejected++;
@@ -181,6 +191,23 @@ async function handleItem(
     });
     p.emit(statusFor(p.msgID, cmd, status, refs));
   }
+}
+
+async function pairNow(
+  p: MessageProcessor,
+  ds: DatastoreState,
+  luid: string,
+  guid: string | undefined,
+  stored: StoredItem,
+): Promise<string | undefined> {
+  let pairing = p.slowPairings.get(ds.folderId);
+  if (pairing === undefined) {
+    pairing = await loadSlowPairing(p, ds, ds.slowTaken);
+    p.slowPairings.set(ds.folderId, pairing);
+  }
+  const found = pairing.pair(luid, guid, stored);
+  if (found !== undefined) ds.slowTaken.push(found);
+  return found;
 }
 
 function accepts(ds: DatastoreState): boolean {

@@ -4,13 +4,13 @@ import {
   type Item as StoreItem,
   iterateChanges,
   iterateItems,
-  iterateMap,
 } from '@syncds/store';
 import type { StoredItem } from '../items/item-adapter.js';
 import { SyncType } from '../protocol/alert-codes.js';
 import type { MessageProcessor } from '../session/processor.js';
 import type { DatastoreState, PendingClientOp, ServerChange } from '../session/state.js';
 import { applyInChunks } from './batches.js';
+import { asStored, loadSlowPairing } from './slow-pairing.js';
 
 /**
  * The end of the client's sync package for one datastore: its changes go to the
@@ -48,10 +48,6 @@ export async function commitClientPackage(p: MessageProcessor, ds: DatastoreStat
 
 function stored(op: PendingClientOp): StoredItem {
   return { contentType: op.contentType!, payload: op.data! };
-}
-
-function asStored(item: StoreItem): StoredItem {
-  return { contentType: item.contentType, payload: item.payload };
 }
 
 /** Two-way, one-way: apply the client's changes, resolving conflicts; then send what changed on the server. */
@@ -192,32 +188,20 @@ async function commitRefreshFromServer(p: MessageProcessor, ds: DatastoreState):
 async function commitSlow(p: MessageProcessor, ds: DatastoreState): Promise<void> {
   const { items } = p.ctx;
   const device = p.state.deviceId;
-  const map = await deviceMap(p, ds);
-  const server = new Map<string, StoreItem>();
-  for (const item of await allItems(p, ds, true)) server.set(item.guid, item);
-  const byKey = new Map<string, string[]>();
-  for (const [guid, item] of server) {
-    const key = items.matchKey(asStored(item));
-    if (key === undefined) continue;
-    const list = byKey.get(key);
-    if (list === undefined) byKey.set(key, [guid]);
-    else list.push(guid);
-  }
+  const pairing = await loadSlowPairing(p, ds, []);
+  const server = pairing.server;
   const paired = new Set<string>();
   const pairs: { op: PendingClientOp; guid: string }[] = [];
   const unmatched: PendingClientOp[] = [];
-  for (const op of ds.pending) {
-    if (op.op === 'delete') continue; // a slow sync lists what the client has; deletes carry nothing
-    let guid = op.guid !== undefined && server.has(op.guid) ? op.guid : undefined;
-    if (guid === undefined) {
-      const mapped = map.get(op.luid);
-      if (mapped !== undefined && server.has(mapped) && !paired.has(mapped)) guid = mapped;
-    }
-    if (guid === undefined) {
-      const key = items.matchKey(stored(op));
-      const candidates = key === undefined ? undefined : byKey.get(key);
-      guid = candidates?.find((g) => !paired.has(g));
-    }
+  // A slow sync lists what the client has; deletes carry nothing. Pairs decided while
+  // the items arrived (op.guid) are claimed first, then the rest are paired afresh.
+  const listed = ds.pending.filter((op) => op.op !== 'delete');
+  const ordered = [
+    ...listed.filter((op) => op.guid !== undefined),
+    ...listed.filter((op) => op.guid === undefined),
+  ];
+  for (const op of ordered) {
+    const guid = pairing.pair(op.luid, op.guid, stored(op));
     if (guid === undefined) unmatched.push(op);
     else {
       paired.add(guid);
@@ -326,13 +310,6 @@ async function resolveGuid(
 /** The item changed on the server since the device last synced, by someone else. */
 function changedSince(item: StoreItem, ds: DatastoreState, device: string): boolean {
   return item.origin !== device && (ds.syncedBefore === null || item.sequence > ds.syncedBefore);
-}
-
-async function deviceMap(p: MessageProcessor, ds: DatastoreState): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  for await (const e of iterateMap(p.store, ds.folderId, p.state.deviceId, { limit: 1000 }))
-    map.set(e.luid, e.guid);
-  return map;
 }
 
 async function allItems(p: MessageProcessor, ds: DatastoreState, withPayload: boolean): Promise<StoreItem[]> {
