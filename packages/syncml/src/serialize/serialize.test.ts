@@ -318,7 +318,7 @@ describe('refusals', () => {
 
   it('a missing required string, a negative number', () => {
     const m = sample();
-    (m.commands[0] as { cmdID?: string }).cmdID = undefined;
+    (m.commands[0] as { cmdID?: string | undefined }).cmdID = undefined;
     expect(() => serializeMessage(m, { encoding: 'xml' })).toThrow(/Status\/CmdID/);
     const n = sample();
     (n.commands[0] as Status).code = -1;
