@@ -27,7 +27,12 @@ export async function replayCapture(capture: Capture, options: ReplayOptions): P
           }
           return run;
         });
-  const shared: ReplayShared = { options: o, nonces: new Map(), authTypes: new Map(), guids: new GuidTable() };
+  const shared: ReplayShared = {
+    options: o,
+    nonces: new Map(),
+    authTypes: new Map(),
+    guids: new GuidTable(),
+  };
   const report: ReplayReport = {
     capture: capture.dir,
     layout: capture.layout,
