@@ -120,7 +120,7 @@ export class TreeBuilder {
   release(): void {
     this.objs.fill(null, 0, this.deepest + 1);
     this.deepest = 0;
-    this.text.reset();
+    this.text.clear();
     this.message = undefined;
     this.devinf = undefined;
     this.ctCapList = null;
@@ -161,7 +161,7 @@ export class TreeBuilder {
         this.#unexpected(id, offset);
         return;
       }
-      this.#push(code, id, offset, null);
+      this.#pushLeaf(code, id, offset);
       this.text.reset();
       return;
     }
@@ -169,6 +169,14 @@ export class TreeBuilder {
     if (obj === undefined) return; // a duplicate: openContainer warned and started skipping
     this.#push(code, id, offset, obj);
     if (code === F_ITEM_DATA) this.text.reset();
+  }
+
+  #pushLeaf(code: number, id: number, offset: number): void {
+    const d = this.depth + 1;
+    this.codes[d] = code;
+    this.ids[d] = id;
+    this.offsets[d] = offset;
+    this.depth = d;
   }
 
   #push(code: number, id: number, offset: number, obj: unknown): void {
@@ -207,9 +215,9 @@ export class TreeBuilder {
     }
     const d = this.depth;
     const code = this.codes[d]!;
+    // Frames keep their object after closing (release() drops them all): leaves never set one.
     if (code >= LEAF_FIRST) assignLeaf(this, code, this.objs[d - 1], d);
     else closeContainer(this, code, this.objs[d], d, offset);
-    this.objs[d] = null;
     this.depth = d - 1;
   }
 

@@ -25,11 +25,17 @@ export class TextBuffer {
   stable = false;
   #scratch: Uint8Array = EMPTY;
 
+  /** Starts the text of a new element (the old buffer stays referenced until {@link clear}). */
   reset(): void {
     this.count = 0;
-    this.buf = EMPTY;
     this.start = 0;
     this.end = 0;
+  }
+
+  /** Lets go of every buffer (after a parse). */
+  clear(): void {
+    this.reset();
+    this.buf = EMPTY;
     this.stable = false;
   }
 
