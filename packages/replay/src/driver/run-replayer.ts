@@ -207,6 +207,10 @@ export class RunReplayer {
       if (code === 401 || code === 407) {
         const chal = header!.chal;
         const type = authTypeOf(chal?.meta.type);
+        for (const cmd of reply.commands)
+          if (cmd.kind === 'Status') step.statuses.push(this.#statusLine(cmd));
+        step.replyMsgID = reply.header.msgID;
+        step.final = reply.final;
         if (attempt < this.#o.maxAuthRetries && type !== undefined) {
           const nonce = chal!.meta.nextNonce;
           this.#challenge = {

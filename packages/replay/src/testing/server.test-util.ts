@@ -107,7 +107,7 @@ export class ServerProcess {
     this.#child = child;
     const lines = createInterface({ input: child.stdout! });
     this.url = await new Promise<string>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error('the server did not start within 20 s')), 20_000);
+      const timer = setTimeout(() => fail(new Error('the server did not start within 60 s')), 60_000);
       child.once('exit', (code) => fail(new Error(`the server exited with ${code} before listening`)));
       lines.on('line', (line) => {
         let entry: Record<string, unknown>;

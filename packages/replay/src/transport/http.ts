@@ -65,7 +65,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       }
       const declared = Number(res.headers['content-length']);
       if (Number.isFinite(declared) && declared > maxResponseSize) {
-        res.body.destroy();
+        discard(res.body);
         throw new ReplayError(
           'RESPONSE_TOO_LARGE',
           `${url} answered ${declared} bytes, over maxResponseSize (${maxResponseSize})`,
@@ -79,7 +79,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
           const bytes = chunk as Uint8Array;
           total += bytes.length;
           if (total > maxResponseSize) {
-            res.body.destroy();
+            discard(res.body);
             throw new ReplayError(
               'RESPONSE_TOO_LARGE',
               `${url} answered more than maxResponseSize (${maxResponseSize}) bytes`,
@@ -103,6 +103,12 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
       return agent.close();
     },
   };
+}
+
+/** Drops a reply body unread; the abort it causes is expected, not an error to report. */
+function discard(body: { on(event: 'error', listener: () => void): unknown; destroy(): unknown }): void {
+  body.on('error', () => {});
+  body.destroy();
 }
 
 function join(chunks: readonly Uint8Array[], total: number): Uint8Array {
