@@ -1,4 +1,4 @@
-import { findUnrepresentableByte, XmlWriter } from '@syncds/xml';
+import { XmlWriter } from '@syncds/xml';
 import { MARKER_ENTITY, MARKER_OPAQUE, MARKER_STRING, WBXML_TOOLS_NAMESPACE } from '../tree/markers.js';
 import type { ContentNode, DocumentNode, ElementNode } from '../tree/nodes.js';
 
@@ -78,10 +78,7 @@ function writeContent(writer: XmlWriter, node: Exclude<ContentNode, ElementNode 
     }
     return;
   }
-  if (findUnrepresentableByte(node.bytes) === -1) {
-    writer.textBytes(node.bytes);
-    return;
-  }
+  if (writer.tryTextBytes(node.bytes)) return;
   writer
     .startElement(node.type === 'opaque' ? MARKER_OPAQUE : MARKER_STRING)
     .attribute('xmlns', WBXML_TOOLS_NAMESPACE)

@@ -2,7 +2,13 @@ import { type TagTable, tagTable, type Vocabulary, type VocabularyRegistry } fro
 import { TokenKind, WbxmlReader, type WbxmlReaderOptions } from '@syncds/wbxml';
 import { isCodecError, WbxmlToolsError, wrapCodecError } from '../errors.js';
 import { DEVINF_WBXML_TYPE, DEVINF_XML_TYPE, rewriteDevInfType } from '../tree/devinf-type.js';
-import { type ContentNode, type DocumentNode, type ElementNode, element } from '../tree/nodes.js';
+import {
+  type ContentNode,
+  type DocumentNode,
+  type ElementNode,
+  element,
+  NO_ATTRIBUTES,
+} from '../tree/nodes.js';
 
 const UTF8_MIB = 106;
 const utf8 = new TextEncoder();
@@ -69,11 +75,13 @@ class TreeBuilder {
         case TokenKind.LITERAL_A:
         case TokenKind.LITERAL_C:
         case TokenKind.LITERAL_AC: {
-          const node = kind === TokenKind.START_TAG ? this.tagElement() : this.literalElement(parent);
+          const offset = this.at();
+          const attributes = r.hasAttributes ? undefined : NO_ATTRIBUTES;
+          const [name, namespace] = kind === TokenKind.START_TAG ? this.tagName() : this.literalName(parent);
+          const node = element(name, namespace, offset, attributes ?? this.readAttributes());
           if (parent === undefined) root = node;
           else parent.children.push(node);
           stack.push(node);
-          if (r.hasAttributes) this.readAttributes(node);
           break;
         }
         case TokenKind.END_TAG: {
@@ -138,7 +146,7 @@ class TreeBuilder {
     return found;
   }
 
-  private tagElement(): ElementNode {
+  private tagName(): [string, string] {
     const r = this.reader;
     const name = this.table.name(r.page, r.token);
     if (name === undefined) {
@@ -148,22 +156,21 @@ class TreeBuilder {
       }
       throw this.error('UNKNOWN_TAG', `${vocabulary} has no tag 0x${hex(r.token)} on code page ${r.page}`);
     }
-    return element(name, this.table.namespaceOf(r.page)!, this.at());
+    return [name, this.table.namespaceOf(r.page)!];
   }
 
-  private literalElement(parent: ElementNode | undefined): ElementNode {
-    const namespace = parent?.namespace ?? this.table.namespaceOf(0) ?? '';
-    return element(this.reader.text(), namespace, this.at());
+  private literalName(parent: ElementNode | undefined): [string, string] {
+    return [this.reader.text(), parent?.namespace ?? this.table.namespaceOf(0) ?? ''];
   }
 
   private textBytes(): Uint8Array {
     return this.utf8Text ? this.reader.bytes() : utf8.encode(this.reader.text());
   }
 
-  /** Attribute list of `node`: literal names only, values from strings, entities, opaque. */
-  private readAttributes(node: ElementNode): void {
+  /** Attribute list of the element just started: literal names only, values from strings, entities, opaque. */
+  private readAttributes(): [string, string][] {
     const r = this.reader;
-    let value: string[] | undefined;
+    const attributes: [string, string][] = [];
     for (let kind = r.next(); kind !== TokenKind.ATTR_END; kind = r.next()) {
       switch (kind) {
         case TokenKind.ATTR_START:
@@ -173,18 +180,17 @@ class TreeBuilder {
               `Attribute token 0x${hex(r.token)} (no attribute code pages)`,
             );
           }
-          value = [];
-          node.attributes.push([r.text(), '']);
-          break;
+          attributes.push([r.text(), '']);
+          continue;
         case TokenKind.STR:
-          value!.push(r.text());
-          break;
+          attributes.at(-1)![1] += r.text();
+          continue;
         case TokenKind.ENTITY:
-          value!.push(String.fromCodePoint(r.value));
-          break;
+          attributes.at(-1)![1] += String.fromCodePoint(r.value);
+          continue;
         case TokenKind.OPAQUE:
-          value!.push(new TextDecoder().decode(r.bytes()));
-          break;
+          attributes.at(-1)![1] += new TextDecoder().decode(r.bytes());
+          continue;
         case TokenKind.ATTR_VALUE:
           throw this.error(
             'UNKNOWN_ATTRIBUTE',
@@ -193,9 +199,8 @@ class TreeBuilder {
         default:
           throw this.error('UNSUPPORTED_TOKEN', 'Unexpected token in an attribute list');
       }
-      const last = node.attributes.at(-1)!;
-      last[1] = value!.join('');
     }
+    return attributes;
   }
 
   /**

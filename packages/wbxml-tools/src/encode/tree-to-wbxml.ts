@@ -81,12 +81,15 @@ class TreeWriter {
   private readonly contents = new Map<ElementNode, ContentNode[]>();
   /** Text values seen more than once (for the string table). */
   private readonly repeated = new Set<string>();
+  /** Root element names of the registry's vocabularies: a cheap test before looking for a nested document. */
+  private readonly rootNames: Set<string>;
 
   constructor(vocabulary: Vocabulary, settings: WbxmlEncodeSettings, nesting: number) {
     this.vocabulary = vocabulary;
     this.table = tagTable(vocabulary);
     this.settings = settings;
     this.nesting = nesting;
+    this.rootNames = new Set(settings.registry.list().map((v) => v.rootElement));
   }
 
   write(root: ElementNode): Uint8Array {
@@ -180,7 +183,7 @@ class TreeWriter {
       const id = page < 0 ? -1 : table.id(element.name, page);
       if (id >= 0) return id;
     }
-    if (!isRoot && this.settings.nestDocuments) {
+    if (!isRoot && this.settings.nestDocuments && this.rootNames.has(element.name)) {
       const candidates = rootCandidates(element, this.settings.registry);
       if (candidates.length > 0 && !candidates.includes(this.vocabulary)) return NESTED;
     }
@@ -196,8 +199,16 @@ class TreeWriter {
 
   private filter(element: ElementNode): ContentNode[] {
     const policy = this.settings.whitespace;
-    if (policy === 'preserve') return element.children;
-    const holdsElements = element.children.some((n) => n.type === 'element' || n.type === 'document');
+    const children = element.children;
+    if (policy === 'preserve') return children;
+    let holdsElements = false;
+    let texts = false;
+    for (const node of children) {
+      if (node.type === 'element' || node.type === 'document') holdsElements = true;
+      else if (node.type === 'text' && !node.cdata) texts = true;
+    }
+    // Nothing to drop or trim: the children as they are.
+    if (!texts || (policy === 'ignorable' && !holdsElements)) return children;
     const out: ContentNode[] = [];
     for (const node of element.children) {
       if (node.type !== 'text' || node.cdata) {

@@ -1,6 +1,6 @@
 import { XmlReader, type XmlReaderOptions, XmlToken } from '@syncds/xml';
 import { isCodecError, wrapCodecError } from '../errors.js';
-import { type ElementNode, element } from '../tree/nodes.js';
+import { type ElementNode, element, NO_ATTRIBUTES } from '../tree/nodes.js';
 
 /** An XML document as a tree, with what its prolog said. */
 export interface XmlTree {
@@ -28,10 +28,11 @@ export function readXmlTree(bytes: Uint8Array, options: XmlReaderOptions | undef
           publicId = reader.publicId();
           break;
         case XmlToken.START_TAG: {
-          const attributes: [string, string][] = [];
+          let attributes = NO_ATTRIBUTES;
           for (let i = 0; i < reader.attributeCount; i++) {
             if (reader.attributeNamespaceUri(i) === XMLNS_URI) continue;
-            attributes.push([reader.attributeName(i), reader.attributeValue(i)]);
+            if (attributes === NO_ATTRIBUTES) attributes = [];
+            (attributes as [string, string][]).push([reader.attributeName(i), reader.attributeValue(i)]);
           }
           const node = element(reader.localName(), reader.namespaceUri, reader.tokenOffset, attributes);
           const parent = stack.at(-1);

@@ -14,7 +14,7 @@ export interface ElementNode {
   /** Namespace URI: the code page's namespace, or the XML element's ('' for none). */
   readonly namespace: string;
   /** Attributes other than namespace declarations, in document order. */
-  readonly attributes: [name: string, value: string][];
+  readonly attributes: readonly (readonly [name: string, value: string])[];
   readonly children: ContentNode[];
   /** Absolute byte offset of the element in the input, for errors. */
   readonly offset: number;
@@ -50,11 +50,14 @@ export interface DocumentNode {
   readonly offset: number;
 }
 
+/** Shared by every element without attributes (most of them). */
+export const NO_ATTRIBUTES: readonly (readonly [string, string])[] = Object.freeze([]);
+
 export function element(
   name: string,
   namespace: string,
   offset: number,
-  attributes: [string, string][] = [],
+  attributes: readonly (readonly [string, string])[] = NO_ATTRIBUTES,
 ): ElementNode {
   return { type: 'element', name, namespace, attributes, children: [], offset };
 }

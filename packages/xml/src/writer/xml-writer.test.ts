@@ -169,6 +169,18 @@ describe('XmlWriter refuses what would make the output ill-formed', () => {
     expect(str(attr.finish())).toBe('<a v="good"/>');
   });
 
+  it('tryTextBytes writes in one pass, or answers false and leaves the element untouched', () => {
+    const w = new XmlWriter();
+    w.startElement('a');
+    expect(w.tryTextBytes(Uint8Array.of(0x78, 0x01))).toBe(false);
+    w.startElement('b');
+    expect(w.tryTextBytes(Uint8Array.of(0xff))).toBe(false);
+    w.endElement();
+    expect(w.tryTextBytes(utf8.encode('x<é'))).toBe(true);
+    w.endElement();
+    expect(str(w.finish())).toBe('<a><b/>x&lt;é</a>');
+  });
+
   it('findUnrepresentableByte / findUnrepresentableChar locate the first bad unit', () => {
     expect(findUnrepresentableByte(utf8.encode('plain é € 😀\t\r\n'))).toBe(-1);
     expect(findUnrepresentableByte(Uint8Array.of(0x41, 0x0b))).toBe(1);

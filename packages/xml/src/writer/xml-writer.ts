@@ -21,6 +21,36 @@ const CDATA_CLOSE = [0x5d, 0x5d, 0x3e]; // ]]>
 const TEXT = 0;
 const ATTRIBUTE = 1;
 
+// What to do with each ASCII byte: copy it, write ESCAPES[action - 1], or refuse it.
+const COPY = 0;
+const FORBIDDEN = 255;
+const ESCAPES: readonly (readonly number[])[] = [
+  AMP_ESCAPE,
+  LT_ESCAPE,
+  GT_ESCAPE,
+  QUOT_ESCAPE,
+  TAB_ESCAPE,
+  LF_ESCAPE,
+  CR_ESCAPE,
+];
+
+function asciiActions(attribute: boolean, escapeCr: boolean): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 0x20; c++) table[c] = FORBIDDEN;
+  table[0x09] = attribute ? 5 : COPY;
+  table[0x0a] = attribute ? 6 : COPY;
+  table[0x0d] = attribute || escapeCr ? 7 : COPY;
+  table[0x26] = 1;
+  table[0x3c] = 2;
+  table[0x3e] = 3;
+  if (attribute) table[0x22] = 4;
+  return table;
+}
+
+const TEXT_ACTIONS = asciiActions(false, false);
+const TEXT_CR_ACTIONS = asciiActions(false, true);
+const ATTRIBUTE_ACTIONS = asciiActions(true, true);
+
 /**
  * Writes XML 1.0 into one growable byte buffer with an integer cursor.
  * Output is UTF-8 and always well-formed: names are checked, text and
@@ -160,11 +190,10 @@ export class XmlWriter {
   attributeBytes(name: string, value: Uint8Array, start = 0, end: number = value.length): this {
     const rollback = this.pos;
     this.beginAttribute(name);
-    try {
-      this.escapeBytes(value, start, end, ATTRIBUTE, rollback);
-    } catch (error) {
+    const bad = this.escapeBytes(value, start, end, ATTRIBUTE, rollback);
+    if (bad >= 0) {
       this.attributeNames.pop();
-      throw error;
+      throw unrepresentable(value, bad);
     }
     this.reserve(1);
     this.buf[this.pos++] = 0x22;
@@ -213,8 +242,29 @@ export class XmlWriter {
   textBytes(value: Uint8Array, start = 0, end: number = value.length): this {
     if (start >= end) return this.checkInElement();
     this.beginContent();
-    this.escapeBytes(value, start, end, TEXT, this.pos);
+    const bad = this.escapeBytes(value, start, end, TEXT, this.pos);
+    if (bad >= 0) throw unrepresentable(value, bad);
     return this;
+  }
+
+  /**
+   * Like {@link textBytes}, in one pass, but answers false and writes nothing
+   * (the element stays as it was) when the bytes hold something XML cannot
+   * carry: for callers that then write the data in another form.
+   */
+  tryTextBytes(value: Uint8Array, start = 0, end: number = value.length): boolean {
+    if (start >= end) {
+      this.checkInElement();
+      return true;
+    }
+    const before = this.pos;
+    const wasInStartTag = this.inStartTag;
+    const content = this.depth > 0 ? this.content[this.depth - 1] : 0;
+    this.beginContent();
+    if (this.escapeBytes(value, start, end, TEXT, before) < 0) return true;
+    this.inStartTag = wasInStartTag;
+    this.content[this.depth - 1] = content;
+    return false;
   }
 
   /** A CDATA section holding UTF-8 bytes; each `]]>` inside splits it into two sections. */
@@ -498,21 +548,17 @@ export class XmlWriter {
   }
 
   private escapeString(value: string, mode: number, rollback: number): void {
+    const actions = this.actionsFor(mode);
     this.reserve(value.length * 3);
-    const escapeCr = mode === ATTRIBUTE || this.escapeCr;
     for (let i = 0; i < value.length; i++) {
       let c = value.charCodeAt(i);
       if (c < 0x80) {
-        if (c >= 0x3f || (c >= 0x20 && c !== 0x26 && c !== 0x3c && c !== 0x3e && c !== 0x22)) {
+        const action = actions[c];
+        if (action === COPY) {
           this.buf[this.pos++] = c;
           continue;
         }
-        if (c === 0x22 && mode === TEXT) {
-          this.buf[this.pos++] = c;
-          continue;
-        }
-        const replacement = this.escapeFor(c, mode, escapeCr);
-        if (replacement === undefined) {
+        if (action === FORBIDDEN) {
           this.pos = rollback;
           throw new XmlError(
             'UNREPRESENTABLE_CHARACTER',
@@ -521,7 +567,7 @@ export class XmlWriter {
           );
         }
         this.reserve(value.length - i + 6);
-        this.put(replacement);
+        this.put(ESCAPES[action - 1]);
         continue;
       }
       if (c >= 0xd800) {
@@ -539,58 +585,52 @@ export class XmlWriter {
     }
   }
 
-  /** The escape for an ASCII byte that needs one, or undefined when XML can't carry it. */
-  private escapeFor(c: number, mode: number, escapeCr: boolean): readonly number[] | undefined {
-    switch (c) {
-      case 0x26:
-        return AMP_ESCAPE;
-      case 0x3c:
-        return LT_ESCAPE;
-      case 0x3e:
-        return GT_ESCAPE;
-      case 0x22:
-        return mode === ATTRIBUTE ? QUOT_ESCAPE : [c];
-      case 0x09:
-        return mode === ATTRIBUTE ? TAB_ESCAPE : [c];
-      case 0x0a:
-        return mode === ATTRIBUTE ? LF_ESCAPE : [c];
-      case 0x0d:
-        return escapeCr ? CR_ESCAPE : [c];
-      default:
-        return undefined;
-    }
+  private actionsFor(mode: number): Uint8Array {
+    return mode === ATTRIBUTE ? ATTRIBUTE_ACTIONS : this.escapeCr ? TEXT_CR_ACTIONS : TEXT_ACTIONS;
   }
 
-  private escapeBytes(value: Uint8Array, start: number, end: number, mode: number, rollback: number): void {
-    const escapeCr = mode === ATTRIBUTE || this.escapeCr;
+  /**
+   * Escapes value[start, end) into the buffer. Returns -1, or the index of the
+   * first byte XML cannot carry, the cursor then back at `rollback`.
+   */
+  private escapeBytes(value: Uint8Array, start: number, end: number, mode: number, rollback: number): number {
+    const actions = this.actionsFor(mode);
     this.reserve(end - start);
+    let buf = this.buf;
+    let pos = this.pos;
     let i = start;
     while (i < end) {
       const c = value[i];
-      if (c >= 0x3f ? c < 0x80 : c >= 0x20 && c !== 0x26 && c !== 0x3c && c !== 0x3e && c !== 0x22) {
-        this.buf[this.pos++] = c;
-        i++;
-        continue;
-      }
       if (c < 0x80) {
-        const replacement = this.escapeFor(c, mode, escapeCr);
-        if (replacement === undefined) {
-          this.pos = rollback;
-          throw unrepresentable(value, i);
+        const action = actions[c];
+        if (action === COPY) {
+          buf[pos++] = c;
+          i++;
+          continue;
         }
+        if (action === FORBIDDEN) {
+          this.pos = rollback;
+          return i;
+        }
+        const replacement = ESCAPES[action - 1];
+        this.pos = pos;
         this.reserve(end - i + 6);
-        this.put(replacement);
+        buf = this.buf;
+        for (let k = 0; k < replacement.length; k++) buf[pos++] = replacement[k];
         i++;
         continue;
       }
       const length = xmlCharLength(value, i, end);
       if (length === 0) {
         this.pos = rollback;
-        throw unrepresentable(value, i);
+        return i;
       }
-      for (let k = 0; k < length; k++) this.buf[this.pos++] = value[i + k];
+      buf[pos++] = c;
+      for (let k = 1; k < length; k++) buf[pos++] = value[i + k];
       i += length;
     }
+    this.pos = pos;
+    return -1;
   }
 }
 
