@@ -55,6 +55,13 @@ const TYPES = {
   memo: 'text/plain',
 } as const;
 
+/** A calendar time as the instant (or wall time / date) it names, whatever zone form carried it. */
+function when(t: unknown): string | undefined {
+  if (t === undefined || t === null) return undefined;
+  const v = t as { utc?: string; local?: string; date?: string };
+  return v.utc ?? v.local ?? v.date;
+}
+
 /** What a test compares of an item, whatever format it went through. */
 export function essence(store: keyof typeof TYPES, text: string): string {
   const r: CanonicalRecord = parseItem(text, TYPES[store], store === 'memo' ? { kind: 'note' } : {});
@@ -69,12 +76,12 @@ export function essence(store: keyof typeof TYPES, text: string): string {
     case 'event':
       return JSON.stringify({
         summary: r.event.summary,
-        start: r.event.start,
-        end: r.event.end,
+        start: when(r.event.start),
+        end: when(r.event.end),
         location: r.event.location,
       });
     case 'task':
-      return JSON.stringify({ summary: r.task.summary, due: r.task.due, priority: r.task.priority });
+      return JSON.stringify({ summary: r.task.summary, due: when(r.task.due), priority: r.task.priority });
     case 'note':
       return JSON.stringify({
         text: `${r.note.subject ?? ''}\n${r.note.body ?? ''}`.replace(/\r\n/g, '\n').trim(),

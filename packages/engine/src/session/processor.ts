@@ -137,6 +137,13 @@ export class MessageProcessor {
     const ours = msg.final || continuing;
     state.serverPackageOpen = ours && pending;
     const final = ours && !pending;
+    if (final && state.stage === 'map' && !this.reply.hasCommandsOtherThanStatus()) {
+      // Our last package needs no answer (nothing was sent that the client must confirm or
+      // map, as in one-way from client): the client will not write again, so the sync
+      // completes with this reply.
+      await finishSession(this);
+      state.stage = 'done';
+    }
     if (!ours && !this.reply.hasCommandsOtherThanStatus() && state.outbox.length === 0) {
       // The client's package goes on: ask for its next message (syncml-facts.md §6.4).
       this.reply.tryAdd({
