@@ -153,3 +153,25 @@ describe('encode errors', () => {
     expect(failure(() => wbxmlToXml(doc, { maxNesting: -1 })).code).toBe('UNSUPPORTED_OPTION');
   });
 });
+
+describe('status of malformed input follows the reader', () => {
+  it('a WBXML limit is 413', () => {
+    const k500i = new Uint8Array(readFileSync(join(vectors, 'wbxml/k500i_client_0.wbxml')));
+    expect(failure(() => wbxmlToXml(k500i, { wbxml: { maxTotalSize: 100 } }))).toMatchObject({
+      code: 'MALFORMED_WBXML',
+      status: 413,
+    });
+    expect(
+      failure(() => xmlToWbxml(utf8.encode('<SyncML><a><b/></a></SyncML>'), { xml: { maxDepth: 2 } })),
+    ).toMatchObject({
+      code: 'MALFORMED_XML',
+      offset: 11,
+      status: 413,
+    });
+    expect(failure(() => xmlToWbxml(utf8.encode('<SyncML/>'), { xml: { maxTotalSize: 5 } }))).toMatchObject({
+      code: 'MALFORMED_XML',
+      offset: 5,
+      status: 413,
+    });
+  });
+});

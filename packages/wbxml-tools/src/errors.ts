@@ -60,7 +60,9 @@ export class WbxmlToolsError extends Error {
     );
     this.code = code;
     this.offset = offset;
-    this.status = STATUS[code];
+    // A malformed document answers what its reader said (400, or 413 for a limit).
+    const inner = (cause as { status?: unknown } | undefined)?.status;
+    this.status = code.startsWith('MALFORMED_') && typeof inner === 'number' ? inner : STATUS[code];
   }
 }
 

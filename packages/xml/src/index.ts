@@ -13,7 +13,8 @@ export {
 } from './reader/options.js';
 export type { XmlTokenKind } from './reader/token-kind.js';
 export { XML_TOKEN_NAMES, XmlToken } from './reader/token-kind.js';
-export { AttributeField, XmlReader } from './reader/xml-reader.js';
+export { AttributeField } from './reader/token-view.js';
+export { XmlReader } from './reader/xml-reader.js';
 export type { XmlWriterOptions } from './writer/options.js';
 export { DEFAULT_MAX_OUTPUT_SIZE, DEFAULT_WRITER_CAPACITY } from './writer/options.js';
 export { findUnrepresentableByte, findUnrepresentableChar } from './writer/utf8-check.js';

@@ -35,8 +35,8 @@ export function readWbxmlTree(
   base = 0,
   nesting = 0,
 ): DocumentNode {
-  const reader = WbxmlReader.from(bytes, settings.readerOptions);
   try {
+    const reader = WbxmlReader.from(bytes, settings.readerOptions);
     return new TreeBuilder(reader, settings, base, nesting).build();
   } catch (error) {
     if (isCodecError(error)) throw wrapCodecError(error, base);

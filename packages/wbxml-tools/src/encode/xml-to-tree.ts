@@ -17,11 +17,11 @@ const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
  * bytes) and CDATA. Comments and PIs are dropped.
  */
 export function readXmlTree(bytes: Uint8Array, options: XmlReaderOptions | undefined): XmlTree {
-  const reader = XmlReader.from(bytes, options);
   let publicId: string | undefined;
   const stack: ElementNode[] = [];
   let root: ElementNode | undefined;
   try {
+    const reader = XmlReader.from(bytes, options);
     for (let kind = reader.next(); kind !== XmlToken.END_OF_DOCUMENT; kind = reader.next()) {
       switch (kind) {
         case XmlToken.DOCTYPE:

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { NameTable } from '../names/name-table.js';
 import { collectTokens } from './collect-tokens.test-util.js';
 import { XmlToken } from './token-kind.js';
-import { AttributeField, XmlReader } from './xml-reader.js';
+import { AttributeField } from './token-view.js';
+import { XmlReader } from './xml-reader.js';
 
 const vectors = process.env.SYNCDS_VECTORS!;
 const utf8 = new TextEncoder();

@@ -1,9 +1,7 @@
 import { describeByte, XmlError, type XmlErrorCode } from '../errors.js';
 import { bytesEqual } from '../names/hash.js';
-import { StringInterner } from '../names/interner.js';
-import type { NameTable } from '../names/name-table.js';
 import { codecForLabel, isUtf16Label, type TextCodec, UTF8_CODEC } from '../text/codec.js';
-import { bytesResolved, decodeResolved } from '../text/resolve.js';
+import { decodeResolved, hasLiteralWhitespaceToNormalize } from '../text/resolve.js';
 import {
   AMP,
   BANG,
@@ -13,7 +11,6 @@ import {
   DQUOTE,
   EQUALS,
   GT,
-  isWhitespaceRange,
   LT,
   NAME_CHAR,
   NAME_START,
@@ -23,34 +20,17 @@ import {
   SQUOTE,
   WHITESPACE,
 } from './char-class.js';
+import { ChunkInput } from './chunk-input.js';
 import { parseXmlDeclaration } from './declaration.js';
 import { DoctypeEndFinder, type DoctypeRanges, parseDoctype } from './doctype.js';
-import { InputDecoder } from './input-decoder.js';
-import { NamespaceScope, XMLNS_NAMESPACE, XML_NAMESPACE } from './namespaces.js';
+import { XML_NAMESPACE, XMLNS_NAMESPACE } from './namespaces.js';
 import { resolveReaderOptions, type ResolvedReaderOptions, type XmlReaderOptions } from './options.js';
 import { ReferenceResult, validateReferences } from './references.js';
-import { SplitTokenScanner } from './split-scanner.js';
 import { XmlToken } from './token-kind.js';
-
-/**
- * Layout of {@link XmlReader.attributes}: attribute `i` occupies
- * `attributes[i * STRIDE + FIELD]`; ranges index {@link XmlReader.buffer}.
- */
-export const AttributeField = {
-  NAME_START: 0,
-  /** Start of the local part: NAME_START when unprefixed, after the colon otherwise. */
-  LOCAL_START: 1,
-  NAME_END: 2,
-  VALUE_START: 3,
-  VALUE_END: 4,
-  /** Bit 0: the raw value holds `&...;` references. */
-  FLAGS: 5,
-  STRIDE: 6,
-} as const;
+import { AttributeField, EMPTY_BYTES } from './token-view.js';
+import { isXmlns, isXmlPrefix } from './xmlns-names.js';
 
 const STRIDE = AttributeField.STRIDE;
-const INITIAL_ATTRIBUTE_SLOTS = 64;
-const EMPTY = new Uint8Array(0);
 
 // Internal outcomes of the token readers besides a token kind.
 const INCOMPLETE = -1;
@@ -62,8 +42,6 @@ const PHASE_PROLOG = 1;
 const PHASE_ROOT = 2;
 const PHASE_EPILOG = 3;
 
-const XMLNS = [0x78, 0x6d, 0x6c, 0x6e, 0x73];
-
 /**
  * A streaming, zero-copy XML tokenizer: a resumable pull state machine.
  *
@@ -74,87 +52,21 @@ const XMLNS = [0x78, 0x6d, 0x6c, 0x6e, 0x73];
  * chunks. A chunk must stay unchanged until `next()` has returned NEED_MORE
  * after it; a token's fields are valid until the next call to `next()`.
  */
-export class XmlReader {
-  // ---- the current token (read-only for callers) ----
-  /** Bytes the current token's ranges index into. */
-  buffer: Uint8Array = EMPTY;
-  /** The token's whole range in {@link buffer}. */
-  tokenStart = 0;
-  tokenEnd = 0;
-  /** Qualified name (element, PI target, DOCTYPE root name). */
-  nameStart = 0;
-  nameEnd = 0;
-  /** Start of the local part; equals nameStart when there is no prefix. */
-  localStart = 0;
-  /** TEXT: raw content; CDATA/COMMENT: inside; PI: data; DOCTYPE: internal subset (-1 when none). */
-  textStart = 0;
-  textEnd = 0;
-  /** TEXT: the raw range holds `&...;` references. */
-  hasReferences = false;
-  /** START_TAG written `<a/>`, and the END_TAG synthesized for it. */
-  selfClosing = false;
-  /** START_TAG/END_TAG: the element's depth (root = 1); other tokens: the number of open elements. */
-  depth = 0;
-  /** Namespace URI of the element (interned; '' when none). */
-  namespaceUri = '';
-  /** START_TAG: number of attributes in {@link attributes}. */
-  attributeCount = 0;
-  /** START_TAG: attribute ranges, see {@link AttributeField}. Replaced (grown) only past 64 attributes. */
-  attributes: Int32Array = new Int32Array(INITIAL_ATTRIBUTE_SLOTS * STRIDE);
-  /** DOCTYPE: public and system id ranges (-1 when absent). */
-  publicIdStart = -1;
-  publicIdEnd = -1;
-  systemIdStart = -1;
-  systemIdEnd = -1;
-  /** XML_DECLARATION onwards: the declared version, encoding label and standalone flag. */
-  xmlVersion: string | undefined = undefined;
-  declaredEncoding: string | undefined = undefined;
-  standalone: boolean | undefined = undefined;
-
+export class XmlReader extends ChunkInput {
   // ---- configuration ----
   private readonly options: ResolvedReaderOptions;
-  private readonly maxText: number;
   private readonly maxName: number;
   private readonly maxAttributes: number;
   private readonly maxDepth: number;
-  private codec: TextCodec = UTF8_CODEC;
-  private readonly interner: StringInterner;
-
-  // ---- input ----
-  private buf: Uint8Array = EMPTY;
-  private pos = 0;
-  private bufBase = 0;
-  /** buf is a copy of one split text token: its end is the end of the text. */
-  private bufIsWholeText = false;
-  private queue: Uint8Array[] = [];
-  private queueBases: number[] = [];
-  private queueHead = 0;
-  private resumeChunk: Uint8Array | null = null;
-  private resumePos = 0;
-  private resumeBase = 0;
-  private pending: Uint8Array = new Uint8Array(256);
-  private pendingLength = 0;
-  private pendingBase = 0;
-  private readonly scanner = new SplitTokenScanner();
-  private readonly input: InputDecoder;
-  /** Absolute offset just past the last byte queued (in token bytes). */
-  private received = 0;
-  private ended = false;
-  /** Set by from: errors then get line and column. */
-  private document: Uint8Array | null = null;
 
   // ---- document state ----
   private phase = PHASE_START;
   private sawDoctype = false;
   private open = 0;
   private endTagDue = false;
-  private failure: XmlError | null = null;
   private names: Uint8Array = new Uint8Array(1024);
   private nameEnds: Int32Array = new Int32Array(64);
   private elementUris: string[] = [''];
-  private readonly scope = new NamespaceScope();
-  private nextAmp = -1;
-  private nextGt = -1;
   private readonly reference = new ReferenceResult();
   private readonly doctypeFinder = new DoctypeEndFinder();
   private readonly doctype: DoctypeRanges = {
@@ -170,13 +82,12 @@ export class XmlReader {
   };
 
   constructor(options?: XmlReaderOptions) {
-    this.options = resolveReaderOptions(options);
-    this.maxText = this.options.maxTextLength;
-    this.maxName = this.options.maxNameLength;
-    this.maxAttributes = this.options.maxAttributes;
-    this.maxDepth = this.options.maxDepth;
-    this.interner = new StringInterner(this.options.maxInternedStrings);
-    this.input = new InputDecoder(this.options.maxTotalSize);
+    const resolved = resolveReaderOptions(options);
+    super(resolved.maxInternedStrings, resolved.maxTextLength, resolved.maxTotalSize);
+    this.options = resolved;
+    this.maxName = resolved.maxNameLength;
+    this.maxAttributes = resolved.maxAttributes;
+    this.maxDepth = resolved.maxDepth;
   }
 
   /**
@@ -191,53 +102,10 @@ export class XmlReader {
     return reader;
   }
 
-  /** Encoding the decode helpers apply to token bytes (canonical lower-case name). */
-  get encoding(): string {
-    return this.codec.name;
-  }
-
-  /** Encoding of the input bytes: `utf-16le`/`utf-16be` when they were transcoded to UTF-8 tokens. */
-  get inputEncoding(): string {
-    return this.input.transcodedFrom ?? this.codec.name;
-  }
-
-  /** Absolute stream offset of the current token's first byte. */
-  get tokenOffset(): number {
-    return this.bufBase + this.tokenStart;
-  }
-
-  // ------------------------------------------------------------------ input
-
-  /** Queues the next chunk of the document. Throws DOCUMENT_TOO_LARGE past maxTotalSize. */
-  write(chunk: Uint8Array): void {
-    if (this.failure !== null) throw this.failure;
-    if (this.ended) throw new XmlError('INVALID_READER_STATE', 'write() after end()', this.received);
-    try {
-      const parts = this.input.decode(chunk, false);
-      if (this.received === 0) this.received = this.input.skippedBytes;
-      for (const part of parts) this.enqueue(part);
-    } catch (error) {
-      throw this.fail(error);
-    }
-  }
-
-  /** Marks the end of the document; `next()` then finishes it. */
-  end(): void {
-    if (this.failure !== null) throw this.failure;
-    if (this.ended) return;
-    try {
-      const parts = this.input.decode(EMPTY, true);
-      if (this.received === 0) this.received = this.input.skippedBytes;
-      for (const part of parts) this.enqueue(part);
-    } catch (error) {
-      throw this.fail(error);
-    }
-    this.ended = true;
-  }
-
   /** Forgets the document (and any error); options, tables and interned strings are kept. */
   reset(): void {
-    this.buffer = EMPTY;
+    this.resetInput();
+    this.buffer = EMPTY_BYTES;
     this.tokenStart = this.tokenEnd = this.nameStart = this.nameEnd = this.localStart = 0;
     this.textStart = this.textEnd = 0;
     this.hasReferences = this.selfClosing = false;
@@ -246,39 +114,12 @@ export class XmlReader {
     this.publicIdStart = this.publicIdEnd = this.systemIdStart = this.systemIdEnd = -1;
     this.xmlVersion = this.declaredEncoding = this.standalone = undefined;
     this.setCodec(UTF8_CODEC);
-    this.buf = EMPTY;
-    this.pos = this.bufBase = 0;
-    this.bufIsWholeText = false;
-    this.queue = [];
-    this.queueBases = [];
-    this.queueHead = 0;
-    this.resumeChunk = null;
-    this.resumePos = this.resumeBase = 0;
-    this.pendingLength = this.pendingBase = 0;
-    this.input.reset();
-    this.received = 0;
-    this.ended = false;
-    this.document = null;
     this.phase = PHASE_START;
     this.sawDoctype = false;
     this.open = 0;
     this.endTagDue = false;
-    this.failure = null;
     this.elementUris = [''];
     this.scope.clear();
-    this.nextAmp = this.nextGt = -1;
-  }
-
-  private enqueue(chunk: Uint8Array): void {
-    if (chunk.length === 0) return;
-    if (this.queueHead > 0 && this.queueHead === this.queue.length) {
-      this.queue = [];
-      this.queueBases = [];
-      this.queueHead = 0;
-    }
-    this.queue.push(chunk);
-    this.queueBases.push(this.received);
-    this.received += chunk.length;
   }
 
   // ------------------------------------------------------------------ pull
@@ -309,35 +150,8 @@ export class XmlReader {
     }
   }
 
-  private fail(error: unknown): unknown {
-    if (!(error instanceof XmlError)) return error;
-    let failure = error;
-    const doc = this.document;
-    if (doc !== null && this.input.transcodedFrom === undefined && error.offset <= doc.length) {
-      let line = 1;
-      let lineStart = 0;
-      for (let i = doc.indexOf(0x0a); i !== -1 && i < error.offset; i = doc.indexOf(0x0a, i + 1)) {
-        line++;
-        lineStart = i + 1;
-      }
-      failure = error.withPosition({ line, column: error.offset - lineStart + 1 });
-    }
-    this.failure = failure;
-    return failure;
-  }
-
   private error(code: XmlErrorCode, message: string, at: number): XmlError {
     return new XmlError(code, message, this.bufBase + at);
-  }
-
-  /** True when no byte will follow the current buffer. */
-  private isFinal(): boolean {
-    return (
-      this.ended &&
-      this.resumeChunk === null &&
-      this.queueHead >= this.queue.length &&
-      this.pendingLength === 0
-    );
   }
 
   /**
@@ -350,105 +164,6 @@ export class XmlReader {
     }
     if (this.isFinal()) throw this.error('UNEXPECTED_END', `Input ends inside ${what}`, start);
     return INCOMPLETE;
-  }
-
-  /** Copies the unfinished token at buf[start...] aside; the next chunk completes it. */
-  private keepPending(buf: Uint8Array, start: number): void {
-    const length = buf.length - start;
-    if (length > this.pending.length) {
-      let size = this.pending.length * 2;
-      while (size < length) size *= 2;
-      this.pending = new Uint8Array(size);
-    }
-    this.pending.set(buf.subarray(start), 0);
-    this.pendingLength = length;
-    this.pendingBase = this.bufBase + start;
-    this.scanner.begin(this.pending, length);
-    this.pos = buf.length;
-  }
-
-  private appendPending(chunk: Uint8Array, from: number, to: number): void {
-    const needed = this.pendingLength + (to - from);
-    if (needed > this.pending.length) {
-      let size = this.pending.length * 2;
-      while (size < needed) size *= 2;
-      const grown = new Uint8Array(size);
-      grown.set(this.pending.subarray(0, this.pendingLength));
-      this.pending = grown;
-    }
-    this.pending.set(chunk.subarray(from, to), this.pendingLength);
-    this.pendingLength = needed;
-  }
-
-  private useBuffer(buf: Uint8Array, base: number, pos: number, wholeText: boolean): void {
-    this.buf = buf;
-    this.bufBase = base;
-    this.pos = pos;
-    this.bufIsWholeText = wholeText;
-    this.nextAmp = -1;
-    this.nextGt = -1;
-  }
-
-  /**
-   * Moves to the next bytes to tokenize. With a split token pending, scans the
-   * next chunk for the token's end and builds a fresh buffer holding just the
-   * token; the rest of the chunk is read zero-copy afterwards.
-   */
-  private nextBuffer(): boolean {
-    for (;;) {
-      let chunk: Uint8Array;
-      let from: number;
-      let base: number;
-      if (this.resumeChunk !== null) {
-        chunk = this.resumeChunk;
-        from = this.resumePos;
-        base = this.resumeBase;
-        this.resumeChunk = null;
-      } else if (this.queueHead < this.queue.length) {
-        chunk = this.queue[this.queueHead];
-        base = this.queueBases[this.queueHead];
-        this.queue[this.queueHead++] = EMPTY;
-        from = 0;
-      } else if (this.pendingLength > 0 && this.ended) {
-        // The last token: parse what there is, as final.
-        const rest = this.pending.slice(0, this.pendingLength);
-        const restBase = this.pendingBase;
-        this.pendingLength = 0;
-        this.useBuffer(rest, restBase, 0, false);
-        return true;
-      } else {
-        return false;
-      }
-      if (from >= chunk.length) continue;
-      if (this.pendingLength === 0) {
-        this.useBuffer(chunk, base, from, false);
-        return true;
-      }
-      const stop = this.scanner.scan(chunk, from, chunk.length);
-      const room = this.maxText + 1 - this.pendingLength;
-      let take = stop >= 0 ? stop - from : chunk.length - from;
-      if (stop < 0 && take < room) {
-        this.appendPending(chunk, from, chunk.length);
-        continue;
-      }
-      // Past the token window the parser reports TOKEN_TOO_LONG (or an earlier syntax error).
-      if (take > room) take = room;
-      // Progress: a non-text token always takes a byte (text may end right at the chunk start).
-      if (take < 1 && !this.scanner.isText) take = 1;
-      const fresh = new Uint8Array(this.pendingLength + take);
-      fresh.set(this.pending.subarray(0, this.pendingLength), 0);
-      fresh.set(chunk.subarray(from, from + take), this.pendingLength);
-      const wholeText = this.scanner.isText && stop === from + take;
-      const freshBase = this.pendingBase;
-      this.pendingLength = 0;
-      if (from + take < chunk.length) {
-        this.resumeChunk = chunk;
-        this.resumePos = from + take;
-        this.resumeBase = base;
-      }
-      this.useBuffer(fresh, freshBase, 0, wholeText);
-      return true;
-    }
   }
 
   private finishDocument(): number {
@@ -770,7 +485,7 @@ export class XmlReader {
     const at = i * STRIDE;
     const s = this.attributes[at + 3];
     const e = this.attributes[at + 4];
-    if ((this.attributes[at + 5] & 1) === 0 && !hasSpaceToNormalize(this.buffer, s, e)) {
+    if ((this.attributes[at + 5] & 1) === 0 && !hasLiteralWhitespaceToNormalize(this.buffer, s, e)) {
       return this.interner.get(this.buffer, s, e, this.codec);
     }
     const a = this.attributes;
@@ -1051,169 +766,4 @@ export class XmlReader {
       this.interner.clear();
     }
   }
-
-  // ------------------------------------------------------------------ names
-
-  /** The qualified name of the element, PI target or DOCTYPE root (interned). */
-  name(): string {
-    return this.interner.get(this.buffer, this.nameStart, this.nameEnd, this.codec);
-  }
-
-  /** The local part of the name (interned). */
-  localName(): string {
-    return this.interner.get(this.buffer, this.localStart, this.nameEnd, this.codec);
-  }
-
-  /** The prefix of the name, '' when there is none. */
-  prefix(): string {
-    return this.localStart === this.nameStart
-      ? ''
-      : this.interner.get(this.buffer, this.nameStart, this.localStart - 1, this.codec);
-  }
-
-  /** True when the qualified name's bytes are exactly `bytes`. */
-  nameEquals(bytes: Uint8Array): boolean {
-    const length = this.nameEnd - this.nameStart;
-    return bytes.length === length && bytesEqual(this.buffer, this.nameStart, bytes, 0, length);
-  }
-
-  /** True when the local name's bytes are exactly `bytes`. */
-  localNameEquals(bytes: Uint8Array): boolean {
-    const length = this.nameEnd - this.localStart;
-    return bytes.length === length && bytesEqual(this.buffer, this.localStart, bytes, 0, length);
-  }
-
-  /** The id of the local name in `table`, or -1; allocates nothing. */
-  lookupLocalName(table: NameTable): number {
-    return table.lookup(this.buffer, this.localStart, this.nameEnd);
-  }
-
-  /** The id of the qualified name in `table`, or -1; allocates nothing. */
-  lookupName(table: NameTable): number {
-    return table.lookup(this.buffer, this.nameStart, this.nameEnd);
-  }
-
-  // ------------------------------------------------------------------ text
-
-  /**
-   * TEXT: the text with references expanded; CDATA, COMMENT, PI: the inside as
-   * is. Decoded with {@link encoding}; invalid bytes become U+FFFD.
-   */
-  text(): string {
-    if (this.textStart < 0) return '';
-    return decodeResolved(this.codec, this.buffer, this.textStart, this.textEnd, this.hasReferences, false);
-  }
-
-  /**
-   * The same as UTF-8 bytes: a zero-copy view of {@link buffer} when the
-   * encoding is UTF-8 and there is no reference, otherwise a fresh array.
-   */
-  textBytes(): Uint8Array {
-    if (this.textStart < 0) return EMPTY;
-    return bytesResolved(this.codec, this.buffer, this.textStart, this.textEnd, this.hasReferences, false);
-  }
-
-  /** True when the text range is only spaces, tabs and line ends. */
-  isWhitespace(): boolean {
-    return isWhitespaceRange(this.buffer, this.textStart, this.textEnd);
-  }
-
-  /** DOCTYPE: the public id, or undefined. */
-  publicId(): string | undefined {
-    return this.publicIdStart < 0
-      ? undefined
-      : this.codec.decode(this.buffer, this.publicIdStart, this.publicIdEnd);
-  }
-
-  /** DOCTYPE: the system id, or undefined. */
-  systemId(): string | undefined {
-    return this.systemIdStart < 0
-      ? undefined
-      : this.codec.decode(this.buffer, this.systemIdStart, this.systemIdEnd);
-  }
-
-  // ------------------------------------------------------------------ attributes
-
-  /** Qualified name of attribute `i` (interned). */
-  attributeName(i: number): string {
-    const at = i * STRIDE;
-    return this.interner.get(this.buffer, this.attributes[at], this.attributes[at + 2], this.codec);
-  }
-
-  /** Local name of attribute `i` (interned). */
-  attributeLocalName(i: number): string {
-    const at = i * STRIDE;
-    return this.interner.get(this.buffer, this.attributes[at + 1], this.attributes[at + 2], this.codec);
-  }
-
-  /** Namespace URI of attribute `i`: '' when unprefixed (XML Namespaces: no default for attributes). */
-  attributeNamespaceUri(i: number): string {
-    const at = i * STRIDE;
-    const s = this.attributes[at];
-    const local = this.attributes[at + 1];
-    if (local === s) return isXmlnsName(this.buffer, s, this.attributes[at + 2]) ? XMLNS_NAMESPACE : '';
-    const prefix = this.interner.get(this.buffer, s, local - 1, this.codec);
-    if (prefix === 'xmlns') return XMLNS_NAMESPACE;
-    return this.scope.resolve(prefix) ?? '';
-  }
-
-  /** True when attribute `i`'s qualified name is exactly `bytes`. */
-  attributeNameEquals(i: number, bytes: Uint8Array): boolean {
-    const at = i * STRIDE;
-    const s = this.attributes[at];
-    const length = this.attributes[at + 2] - s;
-    return bytes.length === length && bytesEqual(this.buffer, s, bytes, 0, length);
-  }
-
-  /** Index of the attribute whose qualified name is `bytes`, or -1. */
-  findAttribute(bytes: Uint8Array): number {
-    for (let i = 0; i < this.attributeCount; i++) if (this.attributeNameEquals(i, bytes)) return i;
-    return -1;
-  }
-
-  /** The id of attribute `i`'s local name in `table`, or -1. */
-  lookupAttributeName(i: number, table: NameTable): number {
-    const at = i * STRIDE;
-    return table.lookup(this.buffer, this.attributes[at + 1], this.attributes[at + 2]);
-  }
-
-  /** Value of attribute `i`, references expanded and whitespace normalized (XML 1.0 §3.3.3). */
-  attributeValue(i: number): string {
-    const at = i * STRIDE;
-    const a = this.attributes;
-    return decodeResolved(this.codec, this.buffer, a[at + 3], a[at + 4], (a[at + 5] & 1) !== 0, true);
-  }
-
-  /** The same as UTF-8 bytes; a zero-copy view when nothing had to change. */
-  attributeValueBytes(i: number): Uint8Array {
-    const at = i * STRIDE;
-    const a = this.attributes;
-    return bytesResolved(this.codec, this.buffer, a[at + 3], a[at + 4], (a[at + 5] & 1) !== 0, true);
-  }
-}
-
-function isXmlns(buf: Uint8Array, at: number): boolean {
-  return (
-    buf[at] === XMLNS[0] &&
-    buf[at + 1] === XMLNS[1] &&
-    buf[at + 2] === XMLNS[2] &&
-    buf[at + 3] === XMLNS[3] &&
-    buf[at + 4] === XMLNS[4]
-  );
-}
-
-function isXmlnsName(buf: Uint8Array, start: number, end: number): boolean {
-  return end - start === 5 && isXmlns(buf, start);
-}
-
-function isXmlPrefix(buf: Uint8Array, at: number): boolean {
-  return buf[at] === 0x78 && buf[at + 1] === 0x6d && buf[at + 2] === 0x6c;
-}
-
-function hasSpaceToNormalize(buf: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = buf[i];
-    if (c === 0x09 || c === 0x0a || c === 0x0d) return true;
-  }
-  return false;
 }

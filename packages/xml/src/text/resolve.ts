@@ -16,7 +16,8 @@ function normalizeSpaces(text: string): string {
   return text.replace(/\r\n|[\t\n\r]/g, ' ');
 }
 
-function hasLiteralWhitespaceToNormalize(buf: Uint8Array, start: number, end: number): boolean {
+/** True when the range holds a literal TAB, LF or CR (attribute normalization would change it). */
+export function hasLiteralWhitespaceToNormalize(buf: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = buf[i];
     if (c === 0x09 || c === 0x0a || c === 0x0d) return true;
