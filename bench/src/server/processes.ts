@@ -1,0 +1,193 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createServer, connect } from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { LoadBenchError } from './errors.js';
+
+/** How long a process may take to print its "listening" line. */
+const START_TIMEOUT_MS = 60_000;
+
+/** The built syncds server's entry, through node's resolution of @syncds/server's package.json. */
+export function serverMainPath(): string {
+  const require = createRequire(import.meta.url);
+  const pkgFile = require.resolve('@syncds/server/package.json');
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { bin?: Record<string, string> };
+  const main = join(dirname(pkgFile), pkg.bin?.syncds ?? 'dist/main.js');
+  if (!existsSync(main))
+    throw new LoadBenchError(
+      'PROCESS_FAILED',
+      `${main} is missing: build first (pnpm bench:server builds it)`,
+      main,
+    );
+  return main;
+}
+
+/** The raw uWebSockets.js echo app's entry (built next to this file, in bench/dist/server). */
+export function echoAppPath(): string {
+  const path = fileURLToPath(new URL('../../dist/server/echo-app.js', import.meta.url));
+  if (!existsSync(path))
+    throw new LoadBenchError('PROCESS_FAILED', `${path} is missing: build the bench first`, path);
+  return path;
+}
+
+/** A child process that prints JSON log lines, one of them `{"msg":"listening","url":...}`. */
+export class ListeningProcess {
+  readonly name: string;
+  url = '';
+  /** Log lines by level (the server logs JSON; anything else counts as `other`). */
+  readonly levels: Record<string, number> = {};
+  /** The last lines at warn level or above, for the report. */
+  readonly problems: string[] = [];
+  #child: ChildProcess | undefined;
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  /**
+   * Starts the process and resolves with its URL: from its `listening` log line, or, when
+   * `port` is given (a server logging only warnings prints none), as soon as the port accepts
+   * connections.
+   */
+  start(
+    args: readonly string[],
+    env: Record<string, string>,
+    port?: number,
+    path = '/syncml/',
+  ): Promise<string> {
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.#child = child;
+    const lines = createInterface({ input: child.stdout! });
+    const errors = createInterface({ input: child.stderr! });
+    errors.on('line', (line) => this.#keep(`stderr: ${line}`));
+    return new Promise<string>((ok, fail) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        fail(
+          new LoadBenchError(
+            'PROCESS_FAILED',
+            `${this.name} did not start within ${START_TIMEOUT_MS} ms`,
+            args[0],
+          ),
+        );
+      }, START_TIMEOUT_MS);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        fail(
+          new LoadBenchError(
+            'PROCESS_FAILED',
+            `${this.name} exited with ${code}: ${this.problems.join(' | ')}`,
+            args[0],
+          ),
+        );
+      });
+      if (port !== undefined) {
+        const poll = () => {
+          const socket = connect(port, '127.0.0.1');
+          socket.once('connect', () => {
+            socket.destroy();
+            clearTimeout(timer);
+            this.url = `http://127.0.0.1:${port}${path}`;
+            ok(this.url);
+          });
+          socket.once('error', () => {
+            socket.destroy();
+            if (child.exitCode === null) setTimeout(poll, 50);
+          });
+        };
+        poll();
+      }
+      lines.on('line', (line) => {
+        let entry: { msg?: unknown; level?: unknown; url?: unknown };
+        try {
+          entry = JSON.parse(line) as typeof entry;
+        } catch {
+          this.levels.other = (this.levels.other ?? 0) + 1;
+          return;
+        }
+        const level = typeof entry.level === 'string' ? entry.level : 'other';
+        this.levels[level] = (this.levels[level] ?? 0) + 1;
+        if (level === 'warn' || level === 'error') this.#keep(line);
+        if (entry.msg === 'listening' && typeof entry.url === 'string') {
+          clearTimeout(timer);
+          this.url = entry.url;
+          ok(entry.url);
+        }
+      });
+    });
+  }
+
+  #keep(line: string): void {
+    if (this.problems.length < 20) this.problems.push(line.length > 500 ? `${line.slice(0, 500)}...` : line);
+  }
+
+  /** SIGTERM and wait for the exit. */
+  async stop(): Promise<void> {
+    const child = this.#child;
+    this.#child = undefined;
+    if (child === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** A TCP port free on 127.0.0.1 right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+/** Runs `syncds <args>` on a data folder; resolves with stdout, rejects with LoadBenchError ADMIN_FAILED. */
+export function syncdsAdmin(dataDir: string, args: readonly string[]): Promise<string> {
+  const main = serverMainPath();
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [main, ...args], {
+      env: { ...process.env, SYNCDS_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => {
+      err += d;
+    });
+    child.on('close', (code) => {
+      if (code === 0) ok(Buffer.concat(out).toString('utf8'));
+      else
+        fail(
+          new LoadBenchError(
+            'ADMIN_FAILED',
+            `syncds ${args.join(' ')} exited with ${code}: ${err.trim()}`,
+            dataDir,
+          ),
+        );
+    });
+  });
+}
+
+/** Runs `work` on every element, at most `limit` at a time. */
+export async function inBatches<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
