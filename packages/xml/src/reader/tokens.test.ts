@@ -274,6 +274,33 @@ describe('reader fields and helpers', () => {
     expect(kinds).toEqual([XmlToken.START_TAG, XmlToken.START_TAG, XmlToken.END_TAG, XmlToken.END_TAG]);
   });
 
+  it('grows the attribute table past 64 attributes (up to maxAttributes)', () => {
+    const attributes = Array.from({ length: 70 }, (_, i) => `a${i}="${i}"`).join(' ');
+    const reader = XmlReader.from(utf8.encode(`<r ${attributes}/>`), { maxAttributes: 100 });
+    const before = reader.attributes;
+    expect(reader.next()).toBe(XmlToken.START_TAG);
+    expect(reader.attributes).not.toBe(before);
+    expect(reader.attributeCount).toBe(70);
+    expect([reader.attributeName(69), reader.attributeValue(69)]).toEqual(['a69', '69']);
+  });
+
+  it('keeps decoding names right once the interning table is full', () => {
+    const reader = XmlReader.from(utf8.encode('<a><b/><c/><d/><e/><b/></a>'), { maxInternedStrings: 2 });
+    const names: string[] = [];
+    for (let k = reader.next(); k !== XmlToken.END_OF_DOCUMENT; k = reader.next()) {
+      if (k === XmlToken.START_TAG) names.push(reader.name());
+    }
+    expect(names).toEqual(['a', 'b', 'c', 'd', 'e', 'b']);
+  });
+
+  it('the xml prefix is bound by definition', () => {
+    const reader = XmlReader.from(utf8.encode('<a xml:lang="de"><xml:b/></a>'));
+    reader.next();
+    expect(reader.attributeNamespaceUri(0)).toBe('http://www.w3.org/XML/1998/namespace');
+    reader.next();
+    expect(reader.namespaceUri).toBe('http://www.w3.org/XML/1998/namespace');
+  });
+
   it('write() after end() is a usage error', () => {
     const reader = new XmlReader();
     reader.end();
