@@ -1,6 +1,7 @@
 // The bench package's API: the generic runner (for other suites, e.g. the server load bench)
 // and the codec suite. `node dist/run.js` is the command-line entry.
 export type { BenchCase, PreparedCase } from './runner/bench-case.js';
+export { BENCH_CLOCKS, type BenchClock, clockReader, DEFAULT_CLOCK } from './runner/clock.js';
 export { matchesFilters, parseBenchArgs, type BenchArgs, USAGE } from './runner/cli.js';
 export { BenchError, type BenchErrorCode, describeError } from './runner/errors.js';
 export { type RunMetadata, runMetadata } from './runner/machine.js';

@@ -39,6 +39,7 @@ test('smoke run on one capture writes a complete results file', () => {
 
   const meta = json.meta as Json;
   expect(meta.mode).toBe('smoke');
+  expect(meta.clock).toBe('cpu');
   expect(meta.node).toBe(process.version);
   expect(typeof meta.cpu).toBe('string');
   expect(Number.isNaN(Date.parse(meta.date as string))).toBe(false);
@@ -86,6 +87,7 @@ test('smoke run on one capture writes a complete results file', () => {
   if (existsSync(LIBWBXML_HEADER)) {
     expect(baseline.status).toBe('measured');
     expect(baseline.library).toBe('libwbxml');
+    expect(baseline.clock).toBe('cpu');
     expect(baseline.version).toMatch(/^\d+\.\d+\.\d+$/);
     const files = baseline.files as Json[];
     expect(files.map((f) => f.file)).toEqual([FILE]);

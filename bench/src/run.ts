@@ -27,6 +27,7 @@ function main(argv: readonly string[]): number {
       mode: args.mode,
       filters: args.filters,
       baseline: args.baseline,
+      clock: args.clock,
       ...(args.out === undefined ? {} : { out: args.out }),
     });
     return report.summary.ok === report.summary.cases ? 0 : 1;

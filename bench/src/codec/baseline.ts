@@ -1,3 +1,4 @@
+import type { BenchClock } from '../runner/clock.js';
 import { BenchError, describeError } from '../runner/errors.js';
 import type { BenchMode } from '../runner/modes.js';
 import type { CodecGroup } from './cases.js';
@@ -39,6 +40,8 @@ export type BaselineReport =
       readonly status: 'measured';
       readonly library: 'libwbxml';
       readonly version: string;
+      /** What the harness's durations are measured in (the run's clock). */
+      readonly clock: BenchClock;
       /** How the harness was compiled. */
       readonly build: string;
       readonly profile: BaselineProfile;
@@ -60,6 +63,7 @@ export type BaselineReport =
  */
 export class LibwbxmlBaseline {
   readonly #profile: BaselineProfile;
+  readonly #clock: BenchClock;
   readonly #log: (line: string) => void;
   #disabledReason: string | null;
   #binary: HarnessBinary | null = null;
@@ -67,8 +71,9 @@ export class LibwbxmlBaseline {
   readonly #files: (LibwbxmlFileResult | LibwbxmlFileFailure)[] = [];
 
   /** `enabled` false: every call is a no-op and the report says `skipped` (--no-baseline). */
-  constructor(mode: BenchMode, enabled: boolean, log: (line: string) => void) {
+  constructor(mode: BenchMode, clock: BenchClock, enabled: boolean, log: (line: string) => void) {
     this.#profile = BASELINE_PROFILES[mode];
+    this.#clock = clock;
     this.#log = log;
     this.#disabledReason = enabled ? null : 'turned off (--no-baseline)';
   }
@@ -89,7 +94,7 @@ export class LibwbxmlBaseline {
       }
     }
     try {
-      const r = measureLibwbxml(this.#binary, vectorsDir, file, this.#profile);
+      const r = measureLibwbxml(this.#binary, vectorsDir, file, this.#profile, this.#clock);
       this.#files.push(r);
       this.#log(`libwbxml/${file}  ${r.iterations} iterations x ${r.runs} runs`);
     } catch (e) {
@@ -120,6 +125,7 @@ export class LibwbxmlBaseline {
       status: 'measured',
       library: 'libwbxml',
       version: measured?.version ?? 'unknown',
+      clock: this.#clock,
       build: binary.command,
       profile: this.#profile,
       files: this.#files,

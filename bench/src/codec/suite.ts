@@ -5,6 +5,7 @@ import { type RunMetadata, runMetadata } from '../runner/machine.js';
 import { type CaseMeasurement, measureCase } from '../runner/measure.js';
 import { BENCH_MODES, type BenchMode, TIMING_PROFILES } from '../runner/modes.js';
 import { writeResultsFile } from '../runner/results-file.js';
+import { BENCH_CLOCKS, type BenchClock, DEFAULT_CLOCK } from '../runner/clock.js';
 import { type BaselineReport, LibwbxmlBaseline } from './baseline.js';
 import { type CodecCase, codecCases } from './cases.js';
 import { attachBaselines, type CodecCaseRecord } from './compare.js';
@@ -39,6 +40,8 @@ export interface CodecBenchOptions {
   readonly out?: string | null;
   /** Run the libwbxml baseline. Default true. */
   readonly baseline?: boolean;
+  /** What durations are measured in, ours and libwbxml's. Default {@link DEFAULT_CLOCK} (`cpu`). */
+  readonly clock?: BenchClock;
   /** Default: `SYNCDS_VECTORS`, else `shared/vectors` beside the repository. */
   readonly vectorsDir?: string;
   /** Progress and result lines. Default: console.log. */
@@ -75,25 +78,30 @@ export function selectCodecCases(vectorsDir: string, filters: readonly string[])
 export function runCodecBench(options: CodecBenchOptions = {}): CodecReport {
   const mode = options.mode ?? 'full';
   if (!BENCH_MODES.includes(mode)) throw new BenchError('USAGE', `unknown mode ${JSON.stringify(mode)}`);
+  const clock = options.clock ?? DEFAULT_CLOCK;
+  if (!BENCH_CLOCKS.includes(clock)) throw new BenchError('USAGE', `unknown clock ${JSON.stringify(clock)}`);
   const filters = options.filters ?? [];
   const log = options.log ?? ((line: string) => console.log(line));
   const vectorsDir = options.vectorsDir ?? defaultVectorsDir();
   const profile = TIMING_PROFILES[mode];
-  const meta = { ...runMetadata('codec', mode, profile, filters, CODEC_SOURCE_PATHS), vectors: vectorsDir };
+  const meta = {
+    ...runMetadata('codec', mode, clock, profile, filters, CODEC_SOURCE_PATHS),
+    vectors: vectorsDir,
+  };
   const cases = selectCodecCases(vectorsDir, filters);
   if (cases.length === 0) {
     throw new BenchError('NO_CASES', `no case matches --filter ${filters.join(',')}`);
   }
-  log(`codec bench, ${mode} mode: ${cases.length} cases, node ${meta.node}, ${meta.cpu}`);
+  log(`codec bench, ${mode} mode, ${clock} clock: ${cases.length} cases, node ${meta.node}, ${meta.cpu}`);
 
   // Cases run file by file, libwbxml right after ours on the same file, so each ratio compares
   // figures taken under the same machine load; the report keeps the group order.
-  const baselineRun = new LibwbxmlBaseline(mode, options.baseline !== false, log);
+  const baselineRun = new LibwbxmlBaseline(mode, clock, options.baseline !== false, log);
   const measured = new Map<CodecCase, CaseMeasurement>();
   for (const corpusId of [...new Set(cases.map((c) => c.corpusId))]) {
     const ofFile = cases.filter((c) => c.corpusId === corpusId);
     for (const c of ofFile) {
-      const m = measureCase(c, profile);
+      const m = measureCase(c, profile, clock);
       measured.set(c, m);
       log(progressLine(m));
     }
@@ -130,7 +138,7 @@ export function runCodecBench(options: CodecBenchOptions = {}): CodecReport {
     );
   } else {
     log(
-      `libwbxml ${baseline.version}, medians of ${baseline.profile.runs} runs; ratio = ours / libwbxml (msg/s)`,
+      `libwbxml ${baseline.version}, medians of ${baseline.profile.runs} runs; ratio = ours / libwbxml (msg/s, ${clock} time)`,
     );
   }
   for (const line of targetLines(targets)) log(line);

@@ -60,6 +60,7 @@ const report: CodecReport = {
   meta: {
     suite: 'codec',
     mode: 'full',
+    clock: 'cpu',
     date: '2026-11-27T01:00:00.000Z',
     node: 'v20.20.2',
     v8: '11.3',

@@ -11,6 +11,7 @@ describe('parseBenchArgs', () => {
       help: false,
       out: undefined,
       baseline: true,
+      clock: 'cpu',
     });
   });
 
@@ -25,6 +26,8 @@ describe('parseBenchArgs', () => {
         'x.json',
         '--list',
         '--no-baseline',
+        '--clock',
+        'wall',
       ]),
     ).toEqual({
       mode: 'quick',
@@ -33,6 +36,7 @@ describe('parseBenchArgs', () => {
       help: false,
       out: 'x.json',
       baseline: false,
+      clock: 'wall',
     });
     expect(parseBenchArgs(['--smoke']).mode).toBe('smoke');
     expect(parseBenchArgs(['--out=r.json']).out).toBe('r.json');
@@ -45,6 +49,8 @@ describe('parseBenchArgs', () => {
     [['--filter='], '--filter needs a value'],
     [['--quick', '--smoke'], '--quick and --smoke exclude each other'],
     [['--list=yes'], '--list takes no value'],
+    [['--clock', 'tsc'], '--clock takes cpu or wall, not "tsc"'],
+    [['--clock'], '--clock needs a value'],
   ])('%j is a usage error', (argv, message) => {
     let caught: unknown;
     try {

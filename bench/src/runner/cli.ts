@@ -1,3 +1,4 @@
+import { BENCH_CLOCKS, type BenchClock, DEFAULT_CLOCK } from './clock.js';
 import type { BenchMode } from './modes.js';
 import { BenchError } from './errors.js';
 
@@ -13,6 +14,8 @@ export interface BenchArgs {
   readonly out: string | undefined;
   /** Run the comparison peers (libwbxml); `--no-baseline` turns them off. */
   readonly baseline: boolean;
+  /** What durations are measured in (`--clock`). */
+  readonly clock: BenchClock;
 }
 
 /** The usage text of `node dist/run.js`. */
@@ -25,6 +28,8 @@ export const USAGE: string = `usage: node dist/run.js [options]
                      repeat or separate with commas for several (any may match)
   --list             print the case names (after --filter) and stop
   --out FILE         write the results there (default bench/results/latest.json)
+  --clock cpu|wall   time samples in process CPU time (default: steady on a shared
+                     machine) or elapsed wall-clock time
   --no-baseline      skip the libwbxml same-run baseline
   --help             this text
 
@@ -32,7 +37,7 @@ Exit status: 0 when every selected case passed its self-check (target misses inc
 1 when a case failed its self-check or threw, 2 on a usage error.`;
 
 /** Flags that take a value (`--flag VALUE` or `--flag=VALUE`). */
-const VALUE_FLAGS: readonly string[] = ['--filter', '--out'];
+const VALUE_FLAGS: readonly string[] = ['--filter', '--out', '--clock'];
 
 /** Parses `process.argv.slice(2)`. Throws BenchError USAGE on anything it does not know. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -43,6 +48,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let help = false;
   let out: string | undefined;
   let baseline = true;
+  let clock: BenchClock = DEFAULT_CLOCK;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -75,6 +81,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       case '--out':
         out = value;
         break;
+      case '--clock':
+        if (!BENCH_CLOCKS.includes(value as BenchClock)) {
+          throw new BenchError(
+            'USAGE',
+            `--clock takes ${BENCH_CLOCKS.join(' or ')}, not ${JSON.stringify(value)}`,
+          );
+        }
+        clock = value as BenchClock;
+        break;
       case '--list':
         list = true;
         break;
@@ -89,7 +104,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         throw new BenchError('USAGE', `unknown argument ${JSON.stringify(arg)}`);
     }
   }
-  return { mode, filters, list, help, out, baseline };
+  return { mode, filters, list, help, out, baseline, clock };
 }
 
 /** Characters after which a filter may start matching inside a case name. */

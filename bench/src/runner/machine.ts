@@ -1,12 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, platform, arch, totalmem } from 'node:os';
+import type { BenchClock } from './clock.js';
 import type { BenchMode, TimingProfile } from './modes.js';
 
 /** Where and how a run happened, recorded with its figures. */
 export interface RunMetadata {
   readonly suite: string;
   readonly mode: BenchMode;
+  /** What the samples' durations are measured in. */
+  readonly clock: BenchClock;
   /** ISO 8601 start time of the run. */
   readonly date: string;
   readonly node: string;
@@ -35,6 +38,7 @@ export interface RunMetadata {
 export function runMetadata(
   suite: string,
   mode: BenchMode,
+  clock: BenchClock,
   timing: TimingProfile,
   filters: readonly string[],
   sourcePaths: readonly string[],
@@ -43,6 +47,7 @@ export function runMetadata(
   return {
     suite,
     mode,
+    clock,
     date: new Date().toISOString(),
     node: process.version,
     v8: process.versions.v8,

@@ -1,4 +1,5 @@
 import { Bench } from 'tinybench';
+import { type BenchClock, clockReader } from './clock.js';
 import type { BenchCase } from './bench-case.js';
 import { BenchError, describeError } from './errors.js';
 import { MAX_BATCH, type TimingProfile } from './modes.js';
@@ -35,10 +36,14 @@ export interface CaseMeasurement {
 
 /**
  * Checks one case, then times it with tinybench: warm-up, then samples of `batch` calls each,
- * recorded as the mean time per call (`overriddenDuration`). Never throws for a broken case:
- * the failure is in the returned measurement.
+ * timed on `clock` and recorded as the mean time per call (`overriddenDuration`). Never throws
+ * for a broken case: the failure is in the returned measurement.
  */
-export function measureCase(benchCase: BenchCase, profile: TimingProfile): CaseMeasurement {
+export function measureCase(
+  benchCase: BenchCase,
+  profile: TimingProfile,
+  clock: BenchClock,
+): CaseMeasurement {
   const base = { name: benchCase.name, group: benchCase.group, file: benchCase.file };
   let prepared: ReturnType<BenchCase['prepare']>;
   try {
@@ -48,7 +53,8 @@ export function measureCase(benchCase: BenchCase, profile: TimingProfile): CaseM
   }
   const { bytes, run, facts } = prepared;
   try {
-    const batch = calibrateBatch(run, profile);
+    const now = clockReader(clock);
+    const batch = calibrateBatch(run, profile, now);
     const bench = new Bench({
       time: profile.timeMs,
       warmupTime: profile.warmupMs,
@@ -57,9 +63,9 @@ export function measureCase(benchCase: BenchCase, profile: TimingProfile): CaseM
       throws: true,
     });
     bench.add(benchCase.name, () => {
-      const t0 = performance.now();
+      const t0 = now();
       for (let i = 0; i < batch; i++) run();
-      const elapsed = performance.now() - t0;
+      const elapsed = now() - t0;
       return { overriddenDuration: elapsed / batch, overriddenIterationCost: elapsed };
     });
     const [task] = bench.runSync();
@@ -91,15 +97,15 @@ export function measureCase(benchCase: BenchCase, profile: TimingProfile): CaseM
   }
 }
 
-/** Calls per sample so that one sample lasts about `sampleTargetMs`. */
-export function calibrateBatch(run: () => void, profile: TimingProfile): number {
-  const t0 = performance.now();
+/** Calls per sample so that one sample lasts about `sampleTargetMs` on the clock `now` reads. */
+export function calibrateBatch(run: () => void, profile: TimingProfile, now: () => number): number {
+  const t0 = now();
   let calls = 0;
   let elapsed = 0;
   do {
     run();
     calls++;
-    elapsed = performance.now() - t0;
+    elapsed = now() - t0;
   } while (elapsed < profile.calibrationMs);
   const perCall = elapsed / calls;
   if (!(perCall > 0)) return MAX_BATCH;

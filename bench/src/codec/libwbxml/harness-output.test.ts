@@ -6,6 +6,7 @@ import { median } from './measure-libwbxml.js';
 const good = {
   library: 'libwbxml',
   version: '0.11.8',
+  clock: 'cpu',
   file: '/v/a.wbxml',
   bytes: 272,
   xmlBytes: 882,
@@ -21,6 +22,7 @@ const good = {
 test('reads the harness JSON', () => {
   const out = parseHarnessOutput(JSON.stringify(good), 'a.wbxml');
   expect(out.version).toBe('0.11.8');
+  expect(out.clock).toBe('cpu');
   expect(out.iterations).toBe(20);
   expect(out.ops.wbxml_to_tree).toEqual({ ok: true, nsPerOp: 10540.15, outputBytes: 0 });
   expect(out.ops.xml_to_wbxml).toEqual({ ok: false, error: 'Bad Parameter' });
@@ -43,6 +45,7 @@ test.each([
   ],
   [JSON.stringify({ ...good, bytes: -1 }), 'bytes is not a count'],
   [JSON.stringify({ ...good, version: 11 }), 'version is not a string'],
+  [JSON.stringify({ ...good, clock: 'tsc' }), 'clock is "tsc"'],
 ])('rejects %s', (text, why) => {
   let caught: unknown;
   try {

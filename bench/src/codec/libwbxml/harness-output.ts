@@ -14,6 +14,8 @@ export type HarnessOp =
 export interface HarnessOutput {
   readonly library: string;
   readonly version: string;
+  /** `cpu` (process CPU time) or `wall`, as asked on the command line. */
+  readonly clock: 'cpu' | 'wall';
   readonly file: string;
   readonly bytes: number;
   /** Length of libwbxml's XML rendering of the file (input of xml_to_wbxml); 0 when it failed. */
@@ -58,9 +60,12 @@ export function parseHarnessOutput(text: string, file: string): HarnessOutput {
       ops[op] = { ok: false, error: typeof o.error === 'string' ? o.error : 'unknown error' };
     }
   }
+  const clock = str('clock');
+  if (clock !== 'cpu' && clock !== 'wall') throw bad(`clock is ${JSON.stringify(clock)}`);
   return {
     library: str('library'),
     version: str('version'),
+    clock,
     file: str('file'),
     bytes: count('bytes'),
     xmlBytes: count('xmlBytes'),

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { BenchClock } from '../../runner/clock.js';
 import type { BenchMode } from '../../runner/modes.js';
 import { BenchError } from '../../runner/errors.js';
 import type { HarnessBinary } from './build.js';
@@ -60,11 +61,12 @@ export function runHarness(
   binary: HarnessBinary,
   path: string,
   iterations: number,
+  clock: BenchClock,
   timeoutMs: number,
 ): HarnessOutput {
   let stdout: string;
   try {
-    stdout = execFileSync(binary.path, [path, String(iterations)], {
+    stdout = execFileSync(binary.path, [path, String(iterations), clock], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: timeoutMs,
@@ -80,7 +82,15 @@ export function runHarness(
       },
     );
   }
-  return parseHarnessOutput(stdout, path);
+  const output = parseHarnessOutput(stdout, path);
+  if (output.clock !== clock) {
+    throw new BenchError(
+      'BAD_BASELINE_OUTPUT',
+      `libwbxml harness used the ${output.clock} clock, not ${clock}`,
+      path,
+    );
+  }
+  return output;
 }
 
 /**
@@ -92,9 +102,10 @@ export function measureLibwbxml(
   vectorsDir: string,
   file: string,
   profile: BaselineProfile,
+  clock: BenchClock,
 ): LibwbxmlFileResult {
   const path = join(vectorsDir, file);
-  const calibration = runHarness(binary, path, profile.calibrationIterations, profile.timeoutMs);
+  const calibration = runHarness(binary, path, profile.calibrationIterations, clock, profile.timeoutMs);
   let slowestNs = 0;
   for (const op of LIBWBXML_OPS) {
     const o = calibration.ops[op];
@@ -106,7 +117,7 @@ export function measureLibwbxml(
       : profile.calibrationIterations;
   const outputs: HarnessOutput[] = [];
   for (let i = 0; i < profile.runs; i++)
-    outputs.push(runHarness(binary, path, iterations, profile.timeoutMs));
+    outputs.push(runHarness(binary, path, iterations, clock, profile.timeoutMs));
   const ops = {} as Record<LibwbxmlOp, LibwbxmlFigure>;
   for (const op of LIBWBXML_OPS) ops[op] = figureOf(outputs, op);
   return {
