@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** The real SyncML client peer: Debian's SyncEvolution driven by shared/tools/syncevo-client. */
-export const SYNCEVO_CLIENT = resolve(
+export const SYNCEVO_CLIENT: string = resolve(
   process.env.SYNCDS_VECTORS ?? '../shared/vectors',
   '../tools/syncevo-client/syncevo-client.sh',
 );
