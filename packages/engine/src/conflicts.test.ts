@@ -40,7 +40,7 @@ describe('conflict policies', () => {
   test('server-wins: the server keeps A’s version and B gets it back', async () => {
     const { b, luidB, rb } = await conflict('server-wins');
     expect((await stored())[0]!.contact.phones.map((p) => p.value)).toEqual(['+1 555 1111']);
-    expect(rb.received).toEqual([{ store: 'contacts', op: 'replace', luid: luidB }]);
+    expect(rb.received).toEqual([{ store: 'contacts', op: 'replace', luid: luidB, type: 'text/x-vcard' }]);
     expect(phonesOf(b.stores.get('contacts')!.items.get(luidB)!)).toEqual(['+1 555 1111']);
   });
 
@@ -82,7 +82,7 @@ describe('conflict policies', () => {
     expect(s.phones.map((p) => p.value)).toEqual(['+1 555 3333']);
     expect(s.note).toBe('met at the museum');
     // B lacked the note: it gets the merged item.
-    expect(rb.received).toEqual([{ store: 'contacts', op: 'replace', luid: luidB }]);
+    expect(rb.received).toEqual([{ store: 'contacts', op: 'replace', luid: luidB, type: 'text/x-vcard' }]);
     expect(b.stores.get('contacts')!.items.get(luidB)).toContain('met at the museum');
     expect(t.logger.lines.find((l) => l.msg === 'conflict resolved')?.fields).toMatchObject({
       policy: 'merge',

@@ -54,7 +54,9 @@ describe('sessions', () => {
     expect(await store.countItems(folder.id)).toBe(1);
 
     const bFirst = await b.sync();
-    expect(bFirst.received).toEqual([{ store: 'contacts', op: 'add', luid: expect.any(String) }]);
+    expect(bFirst.received).toEqual([
+      { store: 'contacts', op: 'add', luid: expect.any(String), type: 'text/x-vcard' },
+    ]);
     expect([...b.stores.get('contacts')!.items.values()][0]).toContain('+1 555 0001');
 
     a.replace('contacts', ada, VCARD('Ada', '+1 555 0002'));

@@ -174,7 +174,7 @@ export function createItemAdapter(): ItemAdapter {
       return sameItem(ra, rb) && JSON.stringify(stripVolatile(ra)) === JSON.stringify(stripVolatile(rb));
     },
 
-    chooseFormat(folderKind, caps, clientType, preference): SendFormat {
+    chooseFormat(folderKind, caps, clientType, preference, refused = []): SendFormat {
       const kind = FOLDER_ITEM_KIND[folderKind];
       if (kind === undefined)
         return { contentType: clientType ?? 'application/octet-stream', version: undefined };
@@ -183,6 +183,7 @@ export function createItemAdapter(): ItemAdapter {
         datastore: datastoreInfo(caps),
         metaType: clientType,
         preference: preference === 'sif' ? 'sif' : preference === 'vob' ? 'versit' : undefined,
+        exclude: refused,
       });
       return choice === undefined
         ? { contentType: clientType ?? 'text/plain', version: undefined }

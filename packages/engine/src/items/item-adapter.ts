@@ -65,6 +65,7 @@ export interface ItemAdapter {
     caps: DeviceDatastoreCaps | undefined,
     clientType: string | undefined,
     preference: 'sif' | 'vob' | undefined,
+    refused?: readonly string[],
   ): SendFormat;
   /** The other format family, after a device answered 415 for `format`. */
   otherFamily(format: SendFormat, folderKind: string): SendFormat | undefined;

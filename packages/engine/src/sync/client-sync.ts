@@ -5,6 +5,7 @@ import { StatusCode } from '../protocol/status-codes.js';
 import type { MessageProcessor } from '../session/processor.js';
 import type { DatastoreState } from '../session/state.js';
 import { normalizeDbUri } from '../devinf/device-caps.js';
+import { chooseDatastoreFormat } from './format-choice.js';
 import { clientSendsAll, serverAcceptsClientData } from './negotiate.js';
 import { loadSlowPairing } from './slow-pairing.js';
 import type { StoredItem } from '../items/item-adapter.js';
@@ -91,6 +92,11 @@ async function handleItem(
   }
   const op = cmd.kind === 'Add' ? 'add' : 'replace';
   const contentType = item.meta?.type ?? cmd.meta?.type ?? ds.clientType;
+  if (ds.clientType === undefined && contentType !== undefined) {
+    // The first type the device sends tells what it takes when its DevInf does not.
+    ds.clientType = contentType;
+    await chooseDatastoreFormat(p, ds);
+  }
   const chunk = payloadBytes(item);
   const incoming = ds.incoming;
   if (incoming !== undefined && (incoming.luid !== luid || incoming.op !== op)) {

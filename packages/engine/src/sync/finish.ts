@@ -12,7 +12,7 @@ import { applyInChunks } from './batches.js';
  */
 export async function finishSession(p: MessageProcessor): Promise<void> {
   for (const ds of p.state.datastores) {
-    if (ds.phase !== 'mapping' && ds.phase !== 'sending') continue;
+    if (ds.phase !== 'mapping') continue;
     const ops: BatchOp[] = [];
     for (const [luid, guid] of ds.maps)
       ops.push({ type: 'map.set', folderId: ds.folderId, deviceId: p.state.deviceId, luid, guid });

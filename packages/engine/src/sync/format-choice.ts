@@ -15,8 +15,32 @@ export async function chooseDatastoreFormat(p: MessageProcessor, ds: DatastoreSt
     p.state.urlParams.format === 'sif' || p.state.urlParams.format === 'vob'
       ? p.state.urlParams.format
       : undefined;
-  const format = p.ctx.items.chooseFormat(ds.folderKind, caps, ds.clientType, pref);
+  const refused = await refusedTypes(p, ds);
+  const format = p.ctx.items.chooseFormat(ds.folderKind, caps, ds.clientType, pref, refused);
   ds.sendType = format.contentType;
   ds.sendVersion = format.version;
   ds.deviceFields = p.ctx.items.deviceFields(caps, format);
+}
+
+/** How long a device's refusal of a content type is remembered. */
+const REFUSAL_TTL_MS = 180 * 24 * 3600 * 1000;
+
+function refusalKey(p: MessageProcessor, ds: DatastoreState): string {
+  return `refused\u0000${p.state.deviceId}\u0000${ds.folderId}`;
+}
+
+/** Content types this device answered 415 for in this folder. */
+export async function refusedTypes(p: MessageProcessor, ds: DatastoreState): Promise<string[]> {
+  const v = await p.ctx.sessions.getDeviceValue(refusalKey(p, ds));
+  return v === undefined ? [] : (JSON.parse(v) as string[]);
+}
+
+export async function rememberRefusedType(
+  p: MessageProcessor,
+  ds: DatastoreState,
+  contentType: string,
+): Promise<void> {
+  const types = new Set(await refusedTypes(p, ds));
+  types.add(contentType);
+  await p.ctx.sessions.setDeviceValue(refusalKey(p, ds), JSON.stringify([...types]), REFUSAL_TTL_MS);
 }

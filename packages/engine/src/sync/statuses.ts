@@ -1,6 +1,7 @@
 import type { Status } from '@syncds/syncml';
 import { StatusCode, isSuccess } from '../protocol/status-codes.js';
 import type { MessageProcessor } from '../session/processor.js';
+import { rememberRefusedType } from './format-choice.js';
 
 /** A Status from the client, answering one of our commands. */
 export async function handleStatus(p: MessageProcessor, status: Status): Promise<void> {
@@ -25,24 +26,30 @@ export async function handleStatus(p: MessageProcessor, status: Status): Promise
   if (isSuccess(code) || code === StatusCode.AlreadyExists) return;
   if (awaited.chunkOf !== undefined) ds.outgoing = undefined;
   if (code === StatusCode.UnsupportedMediaType && awaited.guids !== undefined && ds.sendType !== undefined) {
-    // R10: a device that does not take this format is switched to the other family.
+    // R10: a device that does not take this format is switched to the other family, now
+    // and in later sessions.
+    const refusedType = ds.sendType;
     const other = p.ctx.items.otherFamily(
-      { contentType: ds.sendType, version: ds.sendVersion },
+      { contentType: refusedType, version: ds.sendVersion },
       ds.folderKind,
     );
     if (other !== undefined) {
       p.ctx.logger.info('device refused the format, switching family', {
         device: p.state.deviceId,
         database: ds.serverURI,
-        from: ds.sendType,
+        from: refusedType,
         to: other.contentType,
       });
+      await rememberRefusedType(p, ds, refusedType);
       ds.sendType = other.contentType;
       ds.sendVersion = other.version;
-      for (const guid of awaited.guids)
-        ds.toSend.push({ op: awaited.kind === 'Add' ? 'add' : 'replace', guid, luid: undefined });
-      if (ds.phase === 'mapping') ds.phase = 'sending';
-      return;
+      if (p.state.serverPackageOpen && awaited.kind === 'Add') {
+        // Our package is still going out: the item follows in the new format.
+        for (const guid of awaited.guids) ds.toSend.push({ op: 'add', guid, luid: undefined });
+        if (ds.phase === 'mapping') ds.phase = 'sending';
+        return;
+      }
+      // Otherwise it is sent again, in the new format, at the next sync.
     }
   }
   ds.clientRefused = true;

@@ -46,6 +46,8 @@ export interface DeviceOptions {
   url?: string;
   /** Items larger than this go out as large objects, one chunk per message. 0: never. */
   chunkSize?: number;
+  /** Content types the device refuses with 415 (as a device that does not take a format). */
+  refuseTypes?: string[];
 }
 
 export interface SessionRecord {
@@ -56,7 +58,9 @@ export interface SessionRecord {
   /** Alert codes the server answered per client database. */
   alerts: Map<string, number>;
   /** Server item commands applied locally. */
-  received: { store: string; op: 'add' | 'replace' | 'delete'; luid: string }[];
+  received: { store: string; op: 'add' | 'replace' | 'delete'; luid: string; type: string | undefined }[];
+  /** Content types of server items this device refused (415). */
+  refused: string[];
   httpStatuses: number[];
 }
 
@@ -78,6 +82,7 @@ export class VirtualDevice {
       maxMsgSize: 64 * 1024,
       url: '/syncml/',
       chunkSize: 0,
+      refuseTypes: [],
       ...options,
       devinf: options.devinf,
     };
@@ -127,6 +132,7 @@ export class VirtualDevice {
       replies: [],
       statuses: [],
       alerts: new Map(),
+      refused: [],
       received: [],
       httpStatuses: [],
     };
@@ -287,7 +293,8 @@ export class VirtualDevice {
                 meta: { type: s.contentType },
                 items: [item],
               } as Sync['commands'][number];
-              if (last) commands.push(cmd);
+              // The rest of a chunked item must come before anything else (else the server drops it, 223).
+              if (last) commands.unshift(cmd);
               else chunkMessages.push(wrap([cmd]));
             }
             continue;
@@ -359,6 +366,11 @@ export class VirtualDevice {
     for (const c of sync.commands) {
       if (c.kind !== 'Add' && c.kind !== 'Replace' && c.kind !== 'Delete') continue;
       const chunked = c.items.some((i) => i.moreData);
+      if (c.kind !== 'Delete' && c.meta?.type !== undefined && this.o.refuseTypes.includes(c.meta.type)) {
+        pending.push(statusOfCmd(msgID, c, 415));
+        rec.refused.push(c.meta.type);
+        continue;
+      }
       pending.push(statusOfCmd(msgID, c, chunked ? 213 : c.kind === 'Add' ? 201 : 200));
       for (const item of c.items) {
         const key = item.source?.locURI ?? item.target?.locURI ?? '';
@@ -374,15 +386,15 @@ export class VirtualDevice {
           const luid = String(nextLuid++);
           s.items.set(luid, whole);
           s.mapped.set(luid, item.source!.locURI);
-          rec.received.push({ store: s.clientURI, op: 'add', luid });
+          rec.received.push({ store: s.clientURI, op: 'add', luid, type: c.meta?.type });
         } else if (c.kind === 'Replace') {
           const luid = item.target!.locURI;
           s.items.set(luid, whole);
-          rec.received.push({ store: s.clientURI, op: 'replace', luid });
+          rec.received.push({ store: s.clientURI, op: 'replace', luid, type: c.meta?.type });
         } else {
           const luid = item.target!.locURI;
           s.items.delete(luid);
-          rec.received.push({ store: s.clientURI, op: 'delete', luid });
+          rec.received.push({ store: s.clientURI, op: 'delete', luid, type: undefined });
         }
       }
     }
