@@ -79,6 +79,25 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
+/**
+ * The run time of a vCalendar alarm. The standard form is a date-time; the Synthesis
+ * engine (SyncEvolution, Palm and Windows Mobile clients) writes a duration relative to
+ * the start (`-PT15M`), which is read as such.
+ */
+function vcalRunTime(
+  run: string,
+  property: VersitProperty,
+  ctx: VersitReadContext,
+  anchors: AlarmAnchors,
+): AlarmTrigger {
+  if (/^[+-]?P/i.test(run)) {
+    const offset = durationSeconds(parseDuration(run));
+    const related = anchors.kind === 'task' && anchors.start === undefined ? 'end' : 'start';
+    return { related, offset };
+  }
+  return triggerFor(readTimeText(run, property, ctx).time, anchors);
+}
+
 /** Reads AALARM / DALARM / PALARM / MALARM: `runTime;snoozeTime;repeatCount;content[;note]`. */
 export function readVcalAlarm(
   property: VersitProperty,
@@ -89,8 +108,10 @@ export function readVcalAlarm(
     const parts = splitStructured(property.value, 'vcalendar-1.0');
     const run = parts[0]?.trim() ?? '';
     if (run === '') return undefined;
-    const at = readTimeText(run, property, ctx).time;
-    const alarm: Alarm = { action: VCAL_ALARM_PROPERTIES[property.name]!, trigger: triggerFor(at, anchors) };
+    const alarm: Alarm = {
+      action: VCAL_ALARM_PROPERTIES[property.name]!,
+      trigger: vcalRunTime(run, property, ctx, anchors),
+    };
     const snooze = nonEmpty(parts[1]?.trim());
     if (snooze !== undefined) alarm.snooze = durationSeconds(parseDuration(snooze));
     const repeat = nonEmpty(parts[2]?.trim());

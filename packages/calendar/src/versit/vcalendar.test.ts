@@ -506,3 +506,33 @@ describe('vCalendar 1.0 time zones', () => {
     expect(toVCalendar(item, '1.0')).toBe(toVCalendar(item, '1.0', { vcalTimes: 'local' }));
   });
 });
+
+describe('alarm run times as durations (Synthesis clients)', () => {
+  const item = [
+    'BEGIN:VCALENDAR',
+    'VERSION:1.0',
+    'TZ:+01:00',
+    'DAYLIGHT:TRUE;+02;20260329T010000Z;20261025T010000Z;MEZ;MESZ',
+    'BEGIN:VEVENT',
+    'UID:weekly-standup@syncds',
+    'SUMMARY:Weekly standup',
+    'DTSTART:20260302T083000Z',
+    'RRULE:W1 MO 20260504T073000Z',
+    'DTEND:20260302T090000Z',
+    'AALARM:-PT15M;;;Standup',
+    'DALARM:-PT15M;;;Standup',
+    'END:VEVENT',
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
+
+  it('-PT15M is 15 minutes before the start, and stays relative in iCalendar', () => {
+    const event = parseCalendarItem(item, 'text/x-vcalendar') as CalendarEvent;
+    expect(event.alarms?.map((a) => [a.action, a.trigger])).toEqual([
+      ['AUDIO', { related: 'start', offset: -900 }],
+      ['DISPLAY', { related: 'start', offset: -900 }],
+    ]);
+    const ical = toVCalendar(event, '2.0');
+    expect(ical).toMatch(/TRIGGER(;RELATED=START)?:-PT15M/);
+  });
+});
