@@ -39,11 +39,29 @@ function defaulted(b: TreeBuilder, offset: number, name: string): void {
 
 const DEVINF_TYPE_PREFIX = 'application/vnd.syncml-devinf';
 
+// Case-insensitive prefix test without making a lower-cased copy.
 function isDevInfType(type: string | undefined): boolean {
+  if (type === undefined || type.length < DEVINF_TYPE_PREFIX.length) return false;
+  for (let i = 0; i < DEVINF_TYPE_PREFIX.length; i++) {
+    let c = type.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== DEVINF_TYPE_PREFIX.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+// Data that may hold a document: WBXML starts with its version byte (0-3), XML with `<`,
+// white space or a byte-order mark. Item data (a vCard, base64) starts otherwise and skips
+// the DevInf checks.
+function mayHoldDocument(first: number): boolean {
   return (
-    type !== undefined &&
-    type.length >= DEVINF_TYPE_PREFIX.length &&
-    type.toLowerCase().startsWith(DEVINF_TYPE_PREFIX)
+    first <= 0x03 ||
+    first === 0x3c ||
+    first === 0x20 ||
+    first === 0x0a ||
+    first === 0x0d ||
+    first === 0x09 ||
+    first === 0xef
   );
 }
 
@@ -213,7 +231,7 @@ on([F.F_EXT], (b, obj, d, offset) => {
 function closeItemData(b: TreeBuilder, item: Item, d: number): void {
   const t = b.text;
   const nested = b.nested;
-  if (nested !== null && t.count > 0) {
+  if (nested !== null && t.count > 0 && t.end > t.start && mayHoldDocument(t.buf[t.start]!)) {
     const typed =
       isDevInfType(item.meta?.type) ||
       isDevInfType((b.objs[d - 2] as { meta?: { type?: string } }).meta?.type);

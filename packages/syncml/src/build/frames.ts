@@ -687,19 +687,25 @@ function grammar(parent: number, id: number): number {
 
 /** Frame codes are below this. */
 export const FRAME_CODE_LIMIT: number = L_X_VAL + 1;
-// Every (frame code, element id) pair, leaves included (they take no children): one load.
-const CHILD_CODES = new Int16Array(FRAME_CODE_LIMIT * ELEMENT_ID_LIMIT);
-for (let parent = 0; parent < FRAME_CODE_LIMIT; parent++) {
-  for (let id = 0; id < ELEMENT_ID_LIMIT; id++)
-    CHILD_CODES[parent * ELEMENT_ID_LIMIT + id] = grammar(parent, id);
+const CONTAINER_CODE_LIMIT = F_EXT + 1;
+const NO_CHILD = 0xff;
+// Every (container code, element id) pair, one byte each (17 KB, so it stays in cache).
+const CHILD_CODES = new Uint8Array(CONTAINER_CODE_LIMIT * ELEMENT_ID_LIMIT);
+for (let parent = 0; parent < CONTAINER_CODE_LIMIT; parent++) {
+  for (let id = 0; id < ELEMENT_ID_LIMIT; id++) {
+    const code = grammar(parent, id);
+    CHILD_CODES[parent * ELEMENT_ID_LIMIT + id] = code < 0 ? NO_CHILD : code;
+  }
 }
 
 /**
  * The code of element `id` (0 <= id < ELEMENT_ID_LIMIT) opened inside a frame of code
- * `parent`, or -1 when it has no slot there.
+ * `parent`, or -1 when it has no slot there (leaves take no children).
  */
 export function childCode(parent: number, id: number): number {
-  return CHILD_CODES[parent * ELEMENT_ID_LIMIT + id]!;
+  if (parent >= CONTAINER_CODE_LIMIT) return -1;
+  const code = CHILD_CODES[parent * ELEMENT_ID_LIMIT + id]!;
+  return code === NO_CHILD ? -1 : code;
 }
 
 /** True for the flat-CTCap leaves that attach to the property or parameter opened last. */

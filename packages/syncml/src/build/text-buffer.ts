@@ -4,6 +4,8 @@ import { parseDecimal } from '../values/number.js';
 import { isWhitespace } from '../values/utf8.js';
 
 const EMPTY = new Uint8Array(0);
+/** Largest scratch buffer kept from one parse to the next. */
+const SCRATCH_KEEP_LIMIT = 64 * 1024;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -32,11 +34,12 @@ export class TextBuffer {
     this.end = 0;
   }
 
-  /** Lets go of every buffer (after a parse). */
+  /** Lets go of every buffer (after a parse); a scratch buffer grown past 64 KiB is dropped too. */
   clear(): void {
     this.reset();
     this.buf = EMPTY;
     this.stable = false;
+    if (this.#scratch.length > SCRATCH_KEEP_LIMIT) this.#scratch = EMPTY;
   }
 
   /**

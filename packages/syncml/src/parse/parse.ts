@@ -89,8 +89,21 @@ class Parsers {
 
 let cached: Parsers | undefined;
 
+function sameLimits(a: ResolvedParseOptions, b: ResolvedParseOptions): boolean {
+  return (
+    a === b ||
+    (a.maxMessageSize === b.maxMessageSize &&
+      a.maxDepth === b.maxDepth &&
+      a.maxCommands === b.maxCommands &&
+      a.maxItemsPerCommand === b.maxItemsPerCommand &&
+      a.maxWarnings === b.maxWarnings)
+  );
+}
+
+// Callers pass the same limits call after call (a server's configuration): the readers made
+// for them are kept, whether the options object is the same or only equal.
 function parsersFor(options: ResolvedParseOptions): Parsers {
-  if (cached === undefined || cached.options !== options) cached = new Parsers(options);
+  if (cached === undefined || !sameLimits(cached.options, options)) cached = new Parsers(options);
   return cached;
 }
 
