@@ -4,32 +4,22 @@ import type { RecordedExchange, RecordedRun } from '../capture/capture.js';
 import type { GuidTable } from '../correlate/guid-table.js';
 import { ServerCommandLedger } from '../correlate/ledger.js';
 import { isReplayError } from '../errors.js';
-import { ALERT_NEXT_MESSAGE, describeCommand, isContinuationRequest } from '../protocol/commands.js';
-import { type AuthType, authTypeOf, credential, nonceBytes } from '../protocol/credentials.js';
-import { type RewriteResult, rewriteHeader, rewriteMessage, type SentCommand } from '../rewrite/message.js';
+import { isContinuationRequest } from '../protocol/commands.js';
+import { type RewriteResult, rewriteHeader, rewriteMessage } from '../rewrite/message.js';
+import { continuationMessage } from './continuation.js';
+import { type AuthMemory, DeviceCredentials } from './credentials-state.js';
 import type { ResolvedReplayOptions } from './options.js';
-import { type Issue, issue, type RunReport, type StatusLine, type StepReport } from './report.js';
+import { issue, type RunReport, type StepReport } from './report.js';
 import { judgeStatus } from './judge.js';
+import { SentCommands } from './sent-commands.js';
 
 export const XML_CONTENT_TYPE = 'application/vnd.syncml+xml';
 export const WBXML_CONTENT_TYPE = 'application/vnd.syncml+wbxml';
 
 /** State shared by the runs of one replay: nonces our server handed out, server id translations. */
-export interface ReplayShared {
+export interface ReplayShared extends AuthMemory {
   readonly options: ResolvedReplayOptions;
-  /** Per device: the nonce of our server's last MD5 challenge, for the next session. */
-  readonly nonces: Map<string, Uint8Array>;
-  /** Per device: the auth type our server asked for (a real client keeps to it). */
-  readonly authTypes: Map<string, AuthType>;
   readonly guids: GuidTable;
-}
-
-/** A client command sent, waiting for (or holding) our server's Statuses. */
-interface SentRecord extends SentCommand {
-  readonly msgID: string;
-  /** The recorded message's MsgID, to find the recorded server's answer. */
-  readonly recordedMsgID: string | undefined;
-  readonly codes: number[];
 }
 
 /** Our server's last reply, as far as the flow needs it. */
@@ -37,13 +27,6 @@ interface LastReply {
   readonly msgID: string;
   readonly final: boolean;
 }
-
-interface Challenge {
-  readonly type: AuthType;
-  readonly nonce: Uint8Array;
-}
-
-const EMPTY = new Uint8Array(0);
 
 /**
  * Drives one recorded run (one SyncML session) against our server, message by message:
@@ -58,17 +41,15 @@ export class RunReplayer {
   readonly #run: RecordedRun;
   readonly report: RunReport;
   readonly #recorded = new ServerCommandLedger();
-  /** Recorded server Statuses by recorded client command (`msgID cmdID`). */
-  readonly #recordedCodes = new Map<string, number[]>();
   readonly #ours = new ServerCommandLedger();
-  readonly #sent = new Map<string, SentRecord>();
+  readonly #sent = new SentCommands();
   readonly #recordedDevice: string;
   readonly #recordedServerUri: string;
   #url: string;
   #msgNo = 0;
   #reply: LastReply | undefined;
   #sentFinal = false;
-  #challenge: Challenge | undefined;
+  readonly #credentials: DeviceCredentials;
   #stepNo = 0;
 
   constructor(run: RecordedRun, shared: ReplayShared) {
@@ -82,13 +63,7 @@ export class RunReplayer {
     for (const ex of run.exchanges) {
       if (ex.server === undefined) continue;
       this.#recorded.record(ex.server.message);
-      for (const cmd of ex.server.message.commands) {
-        if (cmd.kind !== 'Status') continue;
-        const key = `${cmd.msgRef}\u0000${cmd.cmdRef}`;
-        const list = this.#recordedCodes.get(key);
-        if (list === undefined) this.#recordedCodes.set(key, [cmd.code]);
-        else list.push(cmd.code);
-      }
+      this.#sent.recordServerMessage(ex.server.message);
     }
     this.report = {
       id: run.id,
@@ -100,6 +75,7 @@ export class RunReplayer {
       issues: [],
       errors: 0,
     };
+    this.#credentials = new DeviceCredentials(shared, this.report.device, this.#o);
   }
 
   get messagesSent(): number {
@@ -188,14 +164,13 @@ export class RunReplayer {
   async #sendRecorded(ex: RecordedExchange, carried: readonly Status[]): Promise<boolean> {
     const recorded = ex.client.message;
     const encoding = this.#o.encoding === 'recorded' ? ex.client.encoding : this.#o.encoding;
-    const wantsCred = recorded.header.cred !== undefined || hasAlertCred(recorded);
     for (let attempt = 0; ; attempt++) {
       const step = this.#newStep(attempt === 0 ? 'recorded' : 'auth-retry', basename(ex.client.file));
       for (const w of ex.client.warnings) {
         if (attempt === 0)
           step.issues.push(issue('RECORDING_WARNING', `${w.code} at ${w.path}: ${w.message}`));
       }
-      const rewritten = this.#rewrite(recorded, wantsCred || this.#challenge !== undefined, carried);
+      const rewritten = this.#rewrite(recorded, carried);
       for (const n of rewritten.notes) if (attempt === 0) step.issues.push(issue(n.code, n.message));
       const reply = await this.#exchange(step, rewritten, encoding, recorded.header.msgID);
       if (reply === undefined) {
@@ -205,25 +180,18 @@ export class RunReplayer {
       const header = headerStatus(reply, rewritten.message.header.msgID);
       const code = header?.code;
       if (code === 401 || code === 407) {
-        const chal = header!.chal;
-        const type = authTypeOf(chal?.meta.type);
-        for (const cmd of reply.commands)
-          if (cmd.kind === 'Status') step.statuses.push(this.#statusLine(cmd));
+        for (const cmd of reply.commands) if (cmd.kind === 'Status') step.statuses.push(this.#sent.take(cmd));
         step.replyMsgID = reply.header.msgID;
         step.final = reply.final;
-        if (attempt < this.#o.maxAuthRetries && type !== undefined) {
-          const nonce = chal!.meta.nextNonce;
-          this.#challenge = {
-            type,
-            nonce: nonce === undefined ? EMPTY : nonceBytes(nonce, chal!.meta.format),
-          };
+        const type = attempt < this.#o.maxAuthRetries ? this.#credentials.challenge(header!.chal) : undefined;
+        if (type !== undefined) {
           step.issues.push(
             issue('AUTH_CHALLENGED', `SyncHdr ${code}: challenged for ${type}; sending the message again`, {
               command: 'SyncHdr',
               status: code,
             }),
           );
-          this.#forget(rewritten.message.header.msgID);
+          this.#sent.forget(rewritten.message.header.msgID);
           this.#done(step);
           continue;
         }
@@ -236,8 +204,7 @@ export class RunReplayer {
         this.#done(step);
         return false;
       }
-      if (this.#challenge !== undefined) this.#shared.authTypes.set(this.report.device, this.#challenge.type);
-      this.#challenge = undefined;
+      this.#credentials.accepted(header);
       // A SyncHdr failure other than a challenge (403, 503...) is judged with the other Statuses.
       this.#accept(step, reply, rewritten);
       this.#done(step);
@@ -245,34 +212,22 @@ export class RunReplayer {
     }
   }
 
-  #rewrite(recorded: SyncMLMessage, withCred: boolean, carried: readonly Status[]): RewriteResult {
+  #rewrite(recorded: SyncMLMessage, carried: readonly Status[]): RewriteResult {
     const msgID = String(++this.#msgNo);
-    const o = this.#o;
-    const version = recorded.header.version;
-    const device = this.report.device;
-    let type: AuthType;
-    if (this.#challenge !== undefined) type = this.#challenge.type;
-    else if (this.#shared.authTypes.has(device)) type = this.#shared.authTypes.get(device)!;
-    else if (o.auth !== 'recorded') type = o.auth;
-    else type = authTypeOf(recorded.header.cred?.meta?.type ?? alertCredType(recorded)) ?? 'basic';
-    const nonce = this.#challenge?.nonce ?? this.#shared.nonces.get(device) ?? EMPTY;
-    const cred = withCred ? credential(type, o.user, o.password, nonce, version) : undefined;
-    // MD5 needs the user in clear (Source LocName); a recorded LocName is the recorded user.
-    const locName =
-      (withCred && type === 'md5') || recorded.header.source.locName !== undefined ? o.user : undefined;
+    const { cred, locName } = this.#credentials.forMessage(recorded);
     return rewriteMessage(
       recorded,
       {
         url: this.#o.url,
         recordedServerUri: this.#recordedServerUri,
-        device,
+        device: this.report.device,
         recordedDevice: this.#recordedDevice,
         sessionId: this.report.sessionId,
         msgID,
         locName,
         cred,
         replyMsgID: this.#reply?.msgID,
-        databases: o.databases,
+        databases: this.#o.databases,
         recorded: this.#recorded,
         ours: this.#ours,
         guids: this.#shared.guids,
@@ -305,36 +260,12 @@ export class RunReplayer {
         locName: first.message.header.source.locName === undefined ? undefined : this.#o.user,
         cred: undefined,
       });
-      const message: SyncMLMessage = {
+      const { message, sent } = continuationMessage(
         header,
-        commands: [
-          {
-            kind: 'Status',
-            cmdID: '1',
-            msgRef: this.#reply!.msgID,
-            cmdRef: '0',
-            cmd: 'SyncHdr',
-            targetRefs: [this.#o.url],
-            sourceRefs: [this.report.device],
-            code: 200,
-            items: [],
-          },
-          {
-            kind: 'Alert',
-            cmdID: '2',
-            code: ALERT_NEXT_MESSAGE,
-            items: [{ target: { locURI: this.#o.url }, source: { locURI: this.report.device } }],
-          },
-        ],
-        final: true,
-      };
-      const sent: SentCommand[] = message.commands.map((cmd) => ({
-        cmdID: cmd.cmdID,
-        recordedCmdID: undefined,
-        kind: cmd.kind,
-        label: describeCommand(cmd),
-        expectsStatus: cmd.kind !== 'Status',
-      }));
+        this.#reply!.msgID,
+        this.#o.url,
+        this.report.device,
+      );
       step.issues.push(
         issue(
           'CONTINUATION_SENT',
@@ -366,9 +297,7 @@ export class RunReplayer {
     step.encoding = encoding;
     const body = serializeMessage(rewritten.message, { encoding });
     step.bytesSent = body.length;
-    for (const cmd of rewritten.sent) {
-      this.#sent.set(`${msgID}\u0000${cmd.cmdID}`, { ...cmd, msgID, recordedMsgID, codes: [] });
-    }
+    this.#sent.add(msgID, recordedMsgID, rewritten.sent);
     this.#sentFinal = rewritten.message.final;
     const t0 = performance.now();
     let http: Awaited<ReturnType<ResolvedReplayOptions['transport']['post']>>;
@@ -420,50 +349,18 @@ export class RunReplayer {
     step.final = reply.final;
     for (const cmd of reply.commands) {
       if (cmd.kind !== 'Status') continue;
-      const line = this.#statusLine(cmd);
+      const line = this.#sent.take(cmd);
       step.statuses.push(line);
-      const found = judgeStatus(line, this.#sent.get(`${cmd.msgRef}\u0000${cmd.cmdRef}`)?.kind);
+      const found = judgeStatus(line, this.#sent.kindOf(cmd));
       if (found !== undefined) step.issues.push(found);
     }
     for (const cmd of this.#ours.record(reply)) step.serverCommands.push(cmd.label);
-    // A nonce handed out with 212 is the one for the device's next session.
-    const header = headerStatus(reply, rewritten.message.header.msgID);
-    const nonce = header?.chal?.meta.nextNonce;
-    if (nonce !== undefined && authTypeOf(header!.chal!.meta.type) === 'md5') {
-      this.#shared.nonces.set(this.report.device, nonceBytes(nonce, header!.chal!.meta.format));
-    }
-  }
-
-  #statusLine(status: Status): StatusLine {
-    const sent = this.#sent.get(`${status.msgRef}\u0000${status.cmdRef}`);
-    let recordedCode: number | undefined;
-    if (sent !== undefined) {
-      sent.codes.push(status.code);
-      if (sent.recordedMsgID !== undefined && sent.recordedCmdID !== undefined) {
-        const codes = this.#recordedCodes.get(`${sent.recordedMsgID}\u0000${sent.recordedCmdID}`);
-        recordedCode = codes?.[Math.min(sent.codes.length, codes.length) - 1];
-      }
-    }
-    return {
-      msgRef: status.msgRef,
-      cmdRef: status.cmdRef,
-      cmd: status.cmd,
-      command: status.cmd === 'SyncHdr' ? 'SyncHdr' : (sent?.label ?? `${status.cmd} ${status.cmdRef}`),
-      code: status.code,
-      recordedCode,
-    };
-  }
-
-  /** Commands of a message the server refused to authenticate: their 401s do not count. */
-  #forget(msgID: string): void {
-    for (const key of [...this.#sent.keys()]) if (key.startsWith(`${msgID}\u0000`)) this.#sent.delete(key);
   }
 
   #finish(completed: boolean): void {
     const run = this.report;
     if (completed) {
-      for (const s of this.#sent.values()) {
-        if (!s.expectsStatus || s.codes.length > 0) continue;
+      for (const s of this.#sent.unanswered()) {
         run.issues.push(
           issue('NOT_ANSWERED', `${s.label} (message ${s.msgID}, command ${s.cmdID}) got no Status`, {
             command: s.label,
@@ -487,15 +384,6 @@ export class RunReplayer {
   }
 }
 
-function hasAlertCred(message: SyncMLMessage): boolean {
-  return message.commands.some((c) => c.kind === 'Alert' && c.cred !== undefined);
-}
-
-function alertCredType(message: SyncMLMessage): string | undefined {
-  for (const c of message.commands) if (c.kind === 'Alert' && c.cred !== undefined) return c.cred.meta?.type;
-  return undefined;
-}
-
 /** The Status of our message's SyncHdr in a reply. */
 function headerStatus(reply: SyncMLMessage, msgID: string): Status | undefined {
   for (const cmd of reply.commands) {
@@ -503,5 +391,3 @@ function headerStatus(reply: SyncMLMessage, msgID: string): Status | undefined {
   }
   return undefined;
 }
-
-export type { Issue };
