@@ -2,6 +2,7 @@ import type { DevInf, Get, Item, Put, Results } from '@syncds/syncml';
 import { StatusCode } from '../protocol/status-codes.js';
 import type { MessageProcessor } from '../session/processor.js';
 import { statusFor } from '../message/status.js';
+import { chooseDatastoreFormat } from '../sync/format-choice.js';
 import { devInfContentType, devInfURI, serverDevInf } from './server-devinf.js';
 
 /** Device DevInf is kept in the store as JSON of the DevInf model. */
@@ -84,6 +85,11 @@ async function saveDevInf(p: MessageProcessor, devinf: DevInf): Promise<void> {
   await p.store.touchDevice(p.state.login!, p.state.deviceId, {
     devInf: { data, contentType: DEVINF_JSON_TYPE },
   });
+  // Datastores alerted before the DevInf arrived (it may come with the Results of our Get)
+  // choose their format again, now that the device's Rx and CTCaps are known.
+  for (const ds of p.state.datastores) {
+    if (ds.phase === 'awaiting-client-sync' || ds.phase === 'receiving') await chooseDatastoreFormat(p, ds);
+  }
   p.ctx.logger.info('device information received', {
     device: p.state.deviceId,
     man: devinf.man,
