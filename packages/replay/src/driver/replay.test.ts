@@ -268,6 +268,24 @@ describe('against a server with the default policy', () => {
     expect(recorded.runs[0]!.sessionId).toBe('28182112');
   });
 
+  // Known server issue (engine, reported): a session is found again by (device, SessionID) after
+  // it ended, so a device that starts a new session with the SessionID of its last one (phones
+  // that restart their counter) within the 60 s the ended session is kept gets 418 for its
+  // Alert and 405 for its Sync, and nothing syncs. Remove `.fails` when the engine starts a new session.
+  it.fails('starts a new session when a device reuses the SessionID of its finished session', async () => {
+    const capture = readCapture(join(SESSIONS, 'sync4j_pocketpc_notes'));
+    const options = {
+      url,
+      user: 'twice@example.com',
+      password: PASSWORD,
+      sessionIds: 'recorded' as const,
+      runs: ['1'],
+      device: 'reused-session-id',
+    };
+    expect(errors(await replayCapture(capture, options))).toEqual([]);
+    expect(errors(await replayCapture(capture, options))).toEqual([]);
+  });
+
   it('reports an HTTP error status and stops', async () => {
     const report = await replayCapture(readCapture(join(SESSIONS, 'synthesis_tasks')), {
       url: url.replace(/\/syncml\/$/, '/nowhere/'),
