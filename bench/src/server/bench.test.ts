@@ -44,6 +44,10 @@ describe('server load bench (short mode)', () => {
       2,
     );
     expect(report.targets).toMatchObject(TARGETS);
+    // CPU of the server and of the echo app, from /proc (CI runs on Linux).
+    expect(report.syncml.cpu.targetMs).toBeGreaterThan(0);
+    expect(report.echo!.cpu.targetMs).toBeGreaterThan(0);
+    expect(report.syncml.cpu.clientUsPerMessage).toBeGreaterThan(0);
     expect(report.server.logLines.error ?? 0).toBe(0);
     expect(lines[0]).toMatch(/^accounts: 4 \(one per device pair\) in /);
 

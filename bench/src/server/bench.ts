@@ -15,6 +15,7 @@ import {
   freePort,
   inBatches,
   ListeningProcess,
+  processCpuMs,
   serverMainPath,
   syncdsAdmin,
 } from './processes.js';
@@ -149,6 +150,7 @@ export async function runServerBench(
         return outcome;
       },
       syncmlLatency,
+      () => processCpuMs(server.pid),
     );
     log(`SyncML: ${syncml.sessionsPerSec} sessions/s, ${syncml.messagesPerSec} messages/s`);
 
@@ -162,6 +164,7 @@ export async function runServerBench(
         options.maxSessions,
         (worker, turn) => echoSession(transports[1]!, echoUrl, `echo-${worker}`, turn + 1, echoLatency),
         echoLatency,
+        () => processCpuMs(echoApp.pid),
       );
       await echoApp.stop();
       log(`raw echo: ${echo.sessionsPerSec} sessions/s, ${echo.messagesPerSec} messages/s`);

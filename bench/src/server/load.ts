@@ -20,6 +20,17 @@ export interface PhaseResult {
   readonly sessionLatency: ReturnType<LatencyHistogram['summary']>;
   /** The first failures (at most {@link MAX_FAILURES_KEPT}). */
   readonly failures: string[];
+  /**
+   * CPU time used during the phase, in ms and in µs per message: by the process under test
+   * (server or echo app) and by the load generator. On a shared machine these vary less than
+   * the rates, which also count time spent waiting for a core. Null where not measurable.
+   */
+  readonly cpu: {
+    readonly targetMs: number | null;
+    readonly clientMs: number;
+    readonly targetUsPerMessage: number | null;
+    readonly clientUsPerMessage: number;
+  };
 }
 
 /** Failures kept for the report; the count has them all. */
@@ -36,6 +47,7 @@ export async function runPhase(
   maxSessions: number,
   runSession: SessionRunner,
   messageLatency: LatencyHistogram,
+  targetCpuMs: () => number | undefined = () => undefined,
 ): Promise<PhaseResult> {
   const sessionLatency = new LatencyHistogram();
   const failures: string[] = [];
@@ -43,6 +55,8 @@ export async function runPhase(
   let sessions = 0;
   let failed = 0;
   let messages = 0;
+  const targetBefore = targetCpuMs();
+  const clientBefore = process.cpuUsage();
   const t0 = performance.now();
   const deadline = t0 + durationMs;
   const lane = async (worker: number) => {
@@ -62,6 +76,12 @@ export async function runPhase(
   };
   await Promise.all(Array.from({ length: workers }, (_, i) => lane(i)));
   const elapsedMs = performance.now() - t0;
+  const clientUsage = process.cpuUsage(clientBefore);
+  const clientMs = (clientUsage.user + clientUsage.system) / 1000;
+  const targetAfter = targetCpuMs();
+  const targetMs =
+    targetBefore === undefined || targetAfter === undefined ? null : targetAfter - targetBefore;
+  const round = (n: number) => Math.round(n * 10) / 10;
   const perSec = (n: number) => Math.round((n / elapsedMs) * 1000 * 10) / 10;
   return {
     workers,
@@ -74,5 +94,11 @@ export async function runPhase(
     messageLatency: messageLatency.summary(),
     sessionLatency: sessionLatency.summary(),
     failures,
+    cpu: {
+      targetMs: targetMs === null ? null : round(targetMs),
+      clientMs: round(clientMs),
+      targetUsPerMessage: targetMs === null || messages === 0 ? null : round((targetMs * 1000) / messages),
+      clientUsPerMessage: messages === 0 ? 0 : round((clientMs * 1000) / messages),
+    },
   };
 }

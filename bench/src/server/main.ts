@@ -38,10 +38,14 @@ function summary(r: ServerBenchReport): string {
   const lines = [
     `SyncML  ${s.sessionsPerSec} sessions/s  ${s.messagesPerSec} msg/s  message p50 ${ms(s.messageLatency.p50Us)} p99 ${ms(s.messageLatency.p99Us)}  (${s.sessions} sessions, ${s.workers} pairs, ${s.elapsedMs} ms)`,
   ];
+  lines.push(
+    `        CPU per message: server ${cpu(s.cpu.targetUsPerMessage)}, load generator ${cpu(s.cpu.clientUsPerMessage)}`,
+  );
   if (r.echo !== null) {
     const e = r.echo;
     lines.push(
       `raw     ${e.sessionsPerSec} sessions/s  ${e.messagesPerSec} msg/s  message p50 ${ms(e.messageLatency.p50Us)} p99 ${ms(e.messageLatency.p99Us)}`,
+      `        CPU per message: echo app ${cpu(r.echo.cpu.targetUsPerMessage)}, load generator ${cpu(r.echo.cpu.clientUsPerMessage)}`,
       `ratio   SyncML/raw message rate ${r.messageRateRatio} (target >= ${r.targets.messageRateRatio}: ${r.targets.messageRateRatioMet ? 'met' : 'missed'})`,
     );
   }
@@ -54,6 +58,10 @@ function summary(r: ServerBenchReport): string {
       : `check   FAILED: ${r.check.reasons.slice(0, 5).join('; ')}`,
   );
   return lines.join('\n');
+}
+
+function cpu(us: number | null): string {
+  return us === null ? 'unmeasured' : `${Math.round(us)} µs`;
 }
 
 function ms(us: number): string {
