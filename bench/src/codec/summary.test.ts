@@ -76,7 +76,6 @@ const report: CodecReport = {
       timeMs: 1000,
       warmupMs: 250,
       minSamples: 64,
-      minWarmupSamples: 16,
       sampleTargetMs: 0.5,
       calibrationMs: 20,
     },

@@ -35,9 +35,10 @@ export interface CaseMeasurement {
 }
 
 /**
- * Checks one case, then times it with tinybench: warm-up, then samples of `batch` calls each,
- * timed on `clock` and recorded as the mean time per call (`overriddenDuration`). Never throws
- * for a broken case: the failure is in the returned measurement.
+ * Checks one case, warms it up, calibrates the batch size, then times it with tinybench:
+ * samples of `batch` calls each, timed on `clock` and recorded as the mean time per call
+ * (`overriddenDuration`). Never throws for a broken case: the failure is in the returned
+ * measurement.
  */
 export function measureCase(
   benchCase: BenchCase,
@@ -54,12 +55,14 @@ export function measureCase(
   const { bytes, run, facts } = prepared;
   try {
     const now = clockReader(clock);
+    // Warm up before calibrating: a cold path is several times slower and would give batches
+    // too small for the clock's resolution. tinybench's own warm-up would come too late.
+    runFor(run, profile.warmupMs, now);
     const batch = calibrateBatch(run, profile, now);
     const bench = new Bench({
       time: profile.timeMs,
-      warmupTime: profile.warmupMs,
       iterations: profile.minSamples,
-      warmupIterations: profile.minWarmupSamples,
+      warmup: false,
       throws: true,
     });
     bench.add(benchCase.name, () => {
@@ -97,8 +100,8 @@ export function measureCase(
   }
 }
 
-/** Calls per sample so that one sample lasts about `sampleTargetMs` on the clock `now` reads. */
-export function calibrateBatch(run: () => void, profile: TimingProfile, now: () => number): number {
+/** Calls `run` until `ms` have passed on the clock `now` reads (at least once); returns the count. */
+function runFor(run: () => void, ms: number, now: () => number): { calls: number; elapsed: number } {
   const t0 = now();
   let calls = 0;
   let elapsed = 0;
@@ -106,7 +109,13 @@ export function calibrateBatch(run: () => void, profile: TimingProfile, now: () 
     run();
     calls++;
     elapsed = now() - t0;
-  } while (elapsed < profile.calibrationMs);
+  } while (elapsed < ms);
+  return { calls, elapsed };
+}
+
+/** Calls per sample so that one sample lasts about `sampleTargetMs` on the clock `now` reads. */
+export function calibrateBatch(run: () => void, profile: TimingProfile, now: () => number): number {
+  const { calls, elapsed } = runFor(run, profile.calibrationMs, now);
   const perCall = elapsed / calls;
   if (!(perCall > 0)) return MAX_BATCH;
   return Math.min(MAX_BATCH, Math.max(1, Math.round(profile.sampleTargetMs / perCall)));

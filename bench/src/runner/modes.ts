@@ -13,18 +13,19 @@ export const BENCH_MODES: readonly BenchMode[] = ['full', 'quick', 'smoke'];
 export interface TimingProfile {
   /** tinybench `time`: measured milliseconds per case. */
   readonly timeMs: number;
-  /** tinybench `warmupTime`: untimed milliseconds per case first, so V8 has optimised the path. */
+  /**
+   * Untimed calls for this long (on the run's clock) first, so V8 has optimised the path before
+   * the batch size is calibrated and tinybench samples.
+   */
   readonly warmupMs: number;
   /** tinybench `iterations`: fewest samples per case, even past `timeMs`. */
   readonly minSamples: number;
-  /** tinybench `warmupIterations`: fewest warm-up samples per case. */
-  readonly minWarmupSamples: number;
   /**
    * Target duration of one sample. Messages that take less are timed in batches of this
    * length, so each sample is far above the timer's resolution and call overhead.
    */
   readonly sampleTargetMs: number;
-  /** How long the batch size is calibrated for (untimed calls, after the self-check). */
+  /** How long the batch size is calibrated for (untimed calls, after the warm-up). */
   readonly calibrationMs: number;
 }
 
@@ -34,7 +35,6 @@ export const TIMING_PROFILES: Readonly<Record<BenchMode, TimingProfile>> = {
     timeMs: 1000,
     warmupMs: 250,
     minSamples: 64,
-    minWarmupSamples: 16,
     sampleTargetMs: 0.5,
     calibrationMs: 20,
   },
@@ -42,7 +42,6 @@ export const TIMING_PROFILES: Readonly<Record<BenchMode, TimingProfile>> = {
     timeMs: 100,
     warmupMs: 25,
     minSamples: 16,
-    minWarmupSamples: 4,
     sampleTargetMs: 0.25,
     calibrationMs: 5,
   },
@@ -50,7 +49,6 @@ export const TIMING_PROFILES: Readonly<Record<BenchMode, TimingProfile>> = {
     timeMs: 5,
     warmupMs: 1,
     minSamples: 3,
-    minWarmupSamples: 1,
     sampleTargetMs: 0.1,
     calibrationMs: 1,
   },
