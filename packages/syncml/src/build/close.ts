@@ -146,10 +146,10 @@ on([F.F_CHAL], (b, obj, d, offset) => {
 on([F.F_FILTER], (b, obj, d, offset) => {
   if ((obj as Filter).meta === undefined) missing(b, d, offset, 'Meta');
 });
-on([F.F_ITEM_DATA], (b, obj, d, offset) => {
+on([F.F_ITEM_DATA], (b, obj, d, _offset) => {
   closeItemData(b, obj as Item, d);
 });
-on([F.F_DEVINF], (b, obj, d, offset) => {
+on([F.F_DEVINF], (b, obj, _d, offset) => {
   const v = obj as DevInf;
   if (v.verDTD === undefined) {
     defaulted(b, offset, 'VerDTD');
@@ -165,7 +165,7 @@ on([F.F_DEVINF], (b, obj, d, offset) => {
   }
   b.devinfDepth = 0;
 });
-on([F.F_DATASTORE], (b, obj, d, offset) => {
+on([F.F_DATASTORE], (b, obj, _d, offset) => {
   const s = obj as DataStore;
   if (s.sourceRef === undefined) {
     defaulted(b, offset, 'SourceRef');
@@ -180,7 +180,7 @@ on([F.F_DATASTORE], (b, obj, d, offset) => {
     s.txPref = { ctType: '', verCT: '' };
   }
 });
-on([F.F_CT_REF, F.F_FILTER_CAP], (b, obj, d, offset) => {
+on([F.F_CT_REF, F.F_FILTER_CAP], (b, obj, _d, offset) => {
   const r = obj as ContentTypeRef | FilterCap;
   if (r.ctType === undefined) {
     defaulted(b, offset, 'CTType');
@@ -191,7 +191,7 @@ on([F.F_CT_REF, F.F_FILTER_CAP], (b, obj, d, offset) => {
     r.verCT = '';
   }
 });
-on([F.F_CTCAP], (b, obj, d, offset) => {
+on([F.F_CTCAP], (b, obj, _d, offset) => {
   const c = obj as CTCap;
   if (c.ctType === undefined) {
     defaulted(b, offset, 'CTType');
@@ -201,21 +201,21 @@ on([F.F_CTCAP], (b, obj, d, offset) => {
   b.flatProperty = null;
   b.flatParam = null;
 });
-on([F.F_PROPERTY], (b, obj, d, offset) => {
+on([F.F_PROPERTY], (b, obj, _d, offset) => {
   const p = obj as CTCapProperty;
   if (p.propName === undefined) {
     defaulted(b, offset, 'PropName');
     p.propName = '';
   }
 });
-on([F.F_PROP_PARAM], (b, obj, d, offset) => {
+on([F.F_PROP_PARAM], (b, obj, _d, offset) => {
   const p = obj as CTCapParam;
   if (p.paramName === undefined) {
     defaulted(b, offset, 'ParamName');
     p.paramName = '';
   }
 });
-on([F.F_EXT], (b, obj, d, offset) => {
+on([F.F_EXT], (b, obj, _d, offset) => {
   const x = obj as Ext;
   if (x.xNam === undefined) {
     defaulted(b, offset, 'XNam');

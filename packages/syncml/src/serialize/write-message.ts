@@ -128,7 +128,7 @@ function meta(s: ElementSink, m: Meta | undefined, match: boolean): void {
   if (m === undefined) return;
   s.start(E.META);
   let type: string | undefined;
-  if (match && m.type !== undefined && m.type.toLowerCase().startsWith(DEVINF_TYPE_PREFIX)) {
+  if (match && m.type?.toLowerCase().startsWith(DEVINF_TYPE_PREFIX)) {
     type = s.encoding === 'wbxml' ? DEVINF_TYPE_WBXML : DEVINF_TYPE_XML;
   }
   metInf(s, m, type);
