@@ -3,7 +3,14 @@
 import { WbxmlError } from '@syncds/wbxml';
 import { XmlError } from '@syncds/xml';
 import { describe, expect, it } from 'vitest';
-import { parseDevInf, parseMessage, parseWbxmlMessage, parseXmlMessage, SyncMLError } from '../index.js';
+import {
+  parseDevInf,
+  parseMessage,
+  parseWbxmlMessage,
+  parseXmlMessage,
+  SyncMLError,
+  serializeDevInf,
+} from '../index.js';
 import { vector } from '../test-util/vectors.test-util.js';
 import { el, M, message, page, str, SYNCML11_HEADER, syncHdr, T } from '../test-util/wbxml.test-util.js';
 
@@ -192,6 +199,50 @@ describe('numbers', () => {
     const meta = el(T.Meta, page(1), el(M.MaxMsgSize, str('99999999999999999')), page(0));
     const e = error(() => parseMessage(message([T.Final], SYNCML11_HEADER, syncHdr(meta))));
     expect([e.code, e.path]).toEqual(['BAD_NUMBER', 'SyncML/SyncHdr/Meta/MaxMsgSize']);
+  });
+});
+
+describe('errors inside a nested WBXML DevInf', () => {
+  it('carry the full path and the offset in the message', () => {
+    const devinf = {
+      verDTD: '1.1',
+      devID: 'd',
+      devTyp: 'phone',
+      dataStores: [
+        {
+          sourceRef: './c',
+          maxGUIDSize: 8,
+          rxPref: { ctType: 'text/x-vcard', verCT: '2.1' },
+          rx: [],
+          txPref: { ctType: 'text/x-vcard', verCT: '2.1' },
+          tx: [],
+          ctCaps: [],
+          syncTypes: [1],
+          filterRx: [],
+          filterCaps: [],
+        },
+      ],
+      ctCaps: [],
+      exts: [],
+    };
+    const doc = serializeDevInf(devinf, { encoding: 'wbxml', publicId: 'numeric' });
+    // MaxGUIDSize is 52 03 '8' 00 01 in the nested document: make its value "x".
+    const at = doc.findIndex((b, i) => b === 0x52 && doc[i + 1] === 0x03 && doc[i + 2] === 0x38);
+    doc[at + 2] = 0x78;
+    const length = doc.length < 128 ? [doc.length] : [0x80 | (doc.length >> 7), doc.length & 0x7f];
+    const put = el(
+      T.Put,
+      el(T.CmdID, str('1')),
+      el(T.Item, el(T.Source, el(T.LocURI, str('./devinf11'))), el(T.Data, [0xc3, ...length, ...doc])),
+    );
+    const bytes = message([put]);
+    const e = error(() => parseMessage(bytes));
+    expect([e.code, e.path]).toEqual([
+      'BAD_NUMBER',
+      'SyncML/SyncBody/Put[1]/Item[1]/Data/DevInf/DataStore[1]/MaxGUIDSize',
+    ]);
+    const docAt = bytes.findIndex((_, i) => doc.every((b, k) => bytes[i + k] === b));
+    expect(e.offset).toBe(docAt + at);
   });
 });
 
