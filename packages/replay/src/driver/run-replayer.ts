@@ -183,6 +183,9 @@ export class RunReplayer {
         for (const cmd of reply.commands) if (cmd.kind === 'Status') step.statuses.push(this.#sent.take(cmd));
         step.replyMsgID = reply.header.msgID;
         step.final = reply.final;
+        // The retry goes where the server said (same session, next MsgID).
+        const respURI = reply.header.respURI?.trim();
+        if (respURI !== undefined && respURI !== '') this.#url = respURI;
         const type = attempt < this.#o.maxAuthRetries ? this.#credentials.challenge(header!.chal) : undefined;
         if (type !== undefined) {
           step.issues.push(
