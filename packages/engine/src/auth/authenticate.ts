@@ -49,8 +49,6 @@ export async function authenticate(
   const cred = msg.header.cred ?? firstAlertCred(msg);
   if (cred === undefined) {
     return fail(
-      ctx,
-      deviceId,
       StatusCode.MissingCredentials,
       await challenge(ctx, deviceId, preferredType(ctx.policy)),
       'no credentials',
@@ -59,8 +57,6 @@ export async function authenticate(
   const type = (cred.meta?.type ?? AUTH_BASIC).trim().toLowerCase();
   if (type !== AUTH_BASIC && type !== AUTH_MD5) {
     return fail(
-      ctx,
-      deviceId,
       StatusCode.InvalidCredentials,
       await challenge(ctx, deviceId, preferredType(ctx.policy)),
       `unknown auth type ${type}`,
@@ -75,7 +71,7 @@ export async function authenticate(
     const chal = refuse
       ? undefined
       : await challenge(ctx, deviceId, kind === 'md5' ? 'md5' : preferredType(ctx.policy));
-    return { ...fail(ctx, deviceId, StatusCode.InvalidCredentials, chal, result.reason), refuse };
+    return { ...fail(StatusCode.InvalidCredentials, chal, result.reason), refuse };
   }
   // 212: authenticated for the whole session. MD5 clients get the nonce for their next session now.
   const chal =
@@ -148,13 +144,7 @@ async function disallowedType(
   };
 }
 
-function fail(
-  _ctx: AuthContext,
-  _deviceId: string,
-  status: number,
-  chal: Chal | undefined,
-  reason: string,
-): AuthResult {
+function fail(status: number, chal: Chal | undefined, reason: string): AuthResult {
   return { ok: false, status, chal, login: undefined, type: undefined, refuse: false, reason };
 }
 
