@@ -44,13 +44,17 @@ export class ByteSink {
     this.pos += n;
   }
 
-  /** Bytes prepared once (element names with their markup). */
+  /** Bytes prepared once (element names with their markup, entities). */
   raw(bytes: Uint8Array): void {
+    const n = bytes.length;
     if (!this.counting) {
-      this.ensure(bytes.length);
-      this.buf.set(bytes, this.pos);
+      this.ensure(n);
+      // A byte loop: TypedArray.set costs more than it copies on arrays this short.
+      const buf = this.buf;
+      const p = this.pos;
+      for (let i = 0; i < n; i++) buf[p + i] = bytes[i]!;
     }
-    this.pos += bytes.length;
+    this.pos += n;
   }
 
   /** `src[start, end)`. */
@@ -58,7 +62,7 @@ export class ByteSink {
     const n = end - start;
     if (!this.counting) {
       this.ensure(n);
-      if (n < 32) {
+      if (n < COPY_LOOP_MAX) {
         const buf = this.buf;
         let p = this.pos;
         for (let i = start; i < end; i++) buf[p++] = src[i]!;
@@ -101,3 +105,5 @@ export class ByteSink {
 
 const EMPTY = new Uint8Array(0);
 const INITIAL_CAPACITY = 4096;
+/** Up to this many bytes a loop copies faster than `set(subarray)` (which allocates a view). */
+const COPY_LOOP_MAX = 64;

@@ -50,6 +50,24 @@ const LT = encoder.encode('&lt;');
 const GT = encoder.encode('&gt;');
 const CR = encoder.encode('&#13;');
 
+// What escaping a byte of text needs: nothing, an entity (& < > CR), a UTF-8 check, or
+// refusal (C0 controls but TAB, LF, CR: XML 1.0 cannot carry them at all).
+const PLAIN = 0;
+const ESCAPE = 1;
+const NON_ASCII = 2;
+const FORBIDDEN = 3;
+const BYTE_CLASS = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  BYTE_CLASS[c] =
+    c >= 0x80
+      ? NON_ASCII
+      : c === 0x26 || c === 0x3c || c === 0x3e || c === 0x0d
+        ? ESCAPE
+        : c < 0x20 && c !== 0x09 && c !== 0x0a
+          ? FORBIDDEN
+          : PLAIN;
+}
+
 function kindOf(id: number): number {
   return id >= DEVINF_BASE ? NS_DEVINF : id >= METINF_FIRST ? NS_METINF : NS_SYNCML;
 }
@@ -243,24 +261,20 @@ export class XmlSink extends ByteSink implements ElementSink {
     let run = start;
     let i = start;
     while (i < end) {
+      // Plain bytes in one tight loop; the rest is rare.
+      while (i < end && BYTE_CLASS[b[i]!] === PLAIN) i++;
+      if (i === end) break;
       const c = b[i]!;
-      if (c >= 0x80) {
+      const kind = BYTE_CLASS[c]!;
+      if (kind === NON_ASCII) {
         i = validUtf8At(b, i, end, id);
         continue;
       }
-      let esc: Uint8Array | undefined;
-      if (c === 0x26) esc = AMP;
-      else if (c === 0x3c) esc = LT;
-      else if (c === 0x3e) esc = GT;
-      else if (c === 0x0d) esc = CR;
-      else if (c < 0x20 && c !== 0x09 && c !== 0x0a)
-        unrepresentable(id, `byte 0x${c.toString(16).padStart(2, '0')}`);
-      if (esc !== undefined) {
-        this.copy(b, run, i);
-        this.raw(esc);
-        run = i + 1;
-      }
+      if (kind === FORBIDDEN) unrepresentable(id, `byte 0x${c.toString(16).padStart(2, '0')}`);
+      this.copy(b, run, i);
+      this.raw(c === 0x26 ? AMP : c === 0x3c ? LT : c === 0x3e ? GT : CR);
       i++;
+      run = i;
     }
     this.copy(b, run, end);
   }
