@@ -111,7 +111,7 @@ test('group summary: one row per group present', () => {
 test('figures section names the run, the targets and folds the full table', () => {
   const md = figuresMarkdown(report);
   expect(md.split('\n')[0]).toBe(
-    'Run of 2026-11-27, full mode, Node v20.20.2, AMD EPYC (2 cores), commit abc1234; ' +
+    'Run of 2026-11-27, full mode, cpu clock, Node v20.20.2, AMD EPYC (2 cores), commit abc1234; ' +
       'no libwbxml baseline (skipped: turned off (--no-baseline)). 3 of 3 cases passed their self-check.',
   );
   expect(md).toContain('PASS       WBXML -> AST throughput on synthetic/sync12_add1000.wbxml: 1,040 MB/s');

@@ -83,7 +83,7 @@ export function figuresMarkdown(report: CodecReport): string {
       ? `libwbxml ${b.version} (same run, medians of ${b.profile.runs} runs)`
       : `no libwbxml baseline (${b.status}: ${b.reason})`;
   return [
-    `Run of ${m.date.slice(0, 10)}, ${m.mode} mode, Node ${m.node}, ${m.cpu} (${m.cpuCount} cores), ` +
+    `Run of ${m.date.slice(0, 10)}, ${m.mode} mode, ${m.clock} clock, Node ${m.node}, ${m.cpu} (${m.cpuCount} cores), ` +
       `commit ${m.commit ?? 'unknown'}${m.dirty === true ? ' (uncommitted changes)' : ''}; ${baselineLine}. ` +
       `${report.summary.ok} of ${report.summary.cases} cases passed their self-check.`,
     '',
