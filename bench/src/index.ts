@@ -28,13 +28,8 @@ export {
   LIBWBXML_FUNCTIONS,
   type LibwbxmlFileFailure,
 } from './codec/baseline.js';
-export {
-  CODEC_GROUP_DESCRIPTIONS,
-  CODEC_GROUPS,
-  type CodecCase,
-  type CodecGroup,
-  codecCases,
-} from './codec/cases.js';
+export { type CodecCase, codecCases } from './codec/cases/codec-cases.js';
+export { CODEC_GROUP_DESCRIPTIONS, CODEC_GROUPS, type CodecGroup } from './codec/cases/groups.js';
 export type { BaselineComparison, CodecCaseRecord } from './codec/compare.js';
 export { CORPUS_FOLDERS, type CorpusFile, defaultVectorsDir, loadCorpus } from './codec/corpus.js';
 export { LIBWBXML_OPS, type LibwbxmlOp } from './codec/libwbxml/harness-output.js';

@@ -1,4 +1,5 @@
 import { runCodecBench, selectCodecCases } from './codec/suite.js';
+import { CODEC_GROUP_DESCRIPTIONS, CODEC_GROUPS } from './codec/cases/groups.js';
 import { defaultVectorsDir } from './codec/corpus.js';
 import { parseBenchArgs, USAGE } from './runner/cli.js';
 import { BenchError } from './runner/errors.js';
@@ -19,8 +20,12 @@ function main(argv: readonly string[]): number {
   }
   try {
     if (args.list) {
-      for (const c of selectCodecCases(defaultVectorsDir(), args.filters))
-        console.log(`${c.name}  (${c.file})`);
+      const cases = selectCodecCases(defaultVectorsDir(), args.filters);
+      for (const group of CODEC_GROUPS) {
+        if (cases.some((c) => c.group === group))
+          console.log(`# ${group}: ${CODEC_GROUP_DESCRIPTIONS[group]}`);
+      }
+      for (const c of cases) console.log(`${c.name}  (${c.file})`);
       return 0;
     }
     const report = runCodecBench({

@@ -1,7 +1,7 @@
 import type { BenchClock } from '../runner/clock.js';
 import { BenchError, describeError } from '../runner/errors.js';
 import type { BenchMode } from '../runner/modes.js';
-import type { CodecGroup } from './cases.js';
+import type { CodecGroup } from './cases/groups.js';
 import { buildHarness, type HarnessBinary } from './libwbxml/build.js';
 import type { LibwbxmlOp } from './libwbxml/harness-output.js';
 import {
@@ -65,7 +65,7 @@ export class LibwbxmlBaseline {
   readonly #profile: BaselineProfile;
   readonly #clock: BenchClock;
   readonly #log: (line: string) => void;
-  #disabledReason: string | null;
+  readonly #disabledReason: string | null;
   #binary: HarnessBinary | null = null;
   #unavailable: { reason: string; error: { code: string; message: string } } | null = null;
   readonly #files: (LibwbxmlFileResult | LibwbxmlFileFailure)[] = [];

@@ -1,6 +1,6 @@
 import type { CaseMeasurement } from '../runner/measure.js';
 import { BASELINE_PAIRS, type BaselineReport, type LibwbxmlFileFailure } from './baseline.js';
-import type { CodecGroup } from './cases.js';
+import type { CodecGroup } from './cases/groups.js';
 import type { LibwbxmlOp } from './libwbxml/harness-output.js';
 import type { LibwbxmlFileResult } from './libwbxml/measure-libwbxml.js';
 

@@ -7,7 +7,7 @@ import { BENCH_MODES, type BenchMode, TIMING_PROFILES } from '../runner/modes.js
 import { writeResultsFile } from '../runner/results-file.js';
 import { BENCH_CLOCKS, type BenchClock, DEFAULT_CLOCK } from '../runner/clock.js';
 import { type BaselineReport, LibwbxmlBaseline } from './baseline.js';
-import { type CodecCase, codecCases } from './cases.js';
+import { type CodecCase, codecCases } from './cases/codec-cases.js';
 import { attachBaselines, type CodecCaseRecord } from './compare.js';
 import { defaultVectorsDir, loadCorpus } from './corpus.js';
 import { progressLine, resultsTable, targetLines } from './print.js';

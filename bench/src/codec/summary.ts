@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { BenchError } from '../runner/errors.js';
 import { type Align, formatFigure, formatMarkdownTable, formatRatio } from '../runner/text-table.js';
-import { CODEC_GROUPS } from './cases.js';
+import { CODEC_GROUPS } from './cases/groups.js';
 import type { CodecCaseRecord } from './compare.js';
 import { median } from './libwbxml/measure-libwbxml.js';
 import { resultsMarkdown, targetLines } from './print.js';
