@@ -12,6 +12,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     env: { SYNCDS_VECTORS: vectors },
-    testTimeout: 30_000,
+    // CI runs two packages' suites at once on two cores: exhaustive tests (every prefix of a
+    // capture, fuzzing) need room under that load.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
