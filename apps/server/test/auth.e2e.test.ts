@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ServerProcess } from './support/server-process.js';
-import { SyncevoDevice } from './support/syncevo.js';
+import { SyncevoDevice } from '@syncds/test-peers';
 
 // Issue 4 item 4 / R4, R5 with a real client: the policies "basic or MD5", "basic only",
 // "MD5 only", and the access list.

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { vcard } from './support/items.js';
 import { ServerProcess } from './support/server-process.js';
-import { SyncevoDevice } from './support/syncevo.js';
+import { SyncevoDevice } from '@syncds/test-peers';
 
 // Issue 4 item 7 / R21: every bad input gets a SyncML or HTTP status and a log line; the
 // store is unchanged and the server keeps serving.

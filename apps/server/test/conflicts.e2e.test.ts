@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { vcard } from './support/items.js';
 import { ServerProcess } from './support/server-process.js';
-import { SyncevoDevice } from './support/syncevo.js';
+import { SyncevoDevice } from '@syncds/test-peers';
 
 // Issue 4 item 6 with a real client: both devices change one contact between syncs; the
 // configured policy decides, one test each.

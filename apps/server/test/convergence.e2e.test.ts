@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { vcard } from './support/items.js';
 import { ServerProcess } from './support/server-process.js';
-import { SyncevoDevice, type SyncResult } from './support/syncevo.js';
+import { SyncevoDevice, type SyncResult } from '@syncds/test-peers';
 
 // R18: several devices of one account converge on the union; R8 / complaint 1: a
 // repeated slow sync duplicates nothing; complaint 2: a restarted server keeps every

@@ -3,7 +3,7 @@ import { type CalendarEvent, type CalendarTime, expandOccurrences } from '@syncd
 import { parseItem } from '@syncds/formats';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ServerProcess } from './support/server-process.js';
-import { SyncevoDevice } from './support/syncevo.js';
+import { SyncevoDevice } from '@syncds/test-peers';
 
 // Issue 5, end to end: an event with a weekly recurrence and an alarm made on a
 // vCalendar 1.0 client reaches an iCalendar 2.0 client with the same instants, rule and

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ServerProcess } from './support/server-process.js';
-import { SyncevoDevice } from './support/syncevo.js';
+import { SyncevoDevice } from '@syncds/test-peers';
 
 // Issue 4 item 5: a 60 KB note through a client with MaxMsgSize 10240 arrives whole in
 // both directions (large objects: MoreData chunks, Size, 213).

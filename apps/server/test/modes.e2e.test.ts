@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { essences, vcard, vevent, vtodo } from './support/items.js';
 import { ServerProcess } from './support/server-process.js';
 import { serverEssences } from './support/server-state.js';
-import { type Store, SyncevoDevice, type SyncOptions, type SyncResult } from './support/syncevo.js';
+import { type Store, SyncevoDevice, type SyncOptions, type SyncResult } from '@syncds/test-peers';
 
 // Issue 4: each of the six sync modes, for contacts, events, tasks and notes, in XML and
 // WBXML, SyncML 1.0, 1.1 and 1.2, checked item by item on both sides.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { essences, vcard, vevent, vtodo } from './support/items.js';
 import { ServerProcess } from './support/server-process.js';
-import { type Store, SyncevoDevice, type SyncResult } from './support/syncevo.js';
+import { type Store, SyncevoDevice, type SyncResult } from '@syncds/test-peers';
 
 // Issue 3: a real client (SyncEvolution on the Synthesis engine) against the server
 // started as the README says, in XML and WBXML, SyncML 1.1 and 1.2, basic and MD5.

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { vcard } from './support/items.js';
 import { ServerProcess } from './support/server-process.js';
-import { SyncevoDevice, type SyncResult } from './support/syncevo.js';
+import { SyncevoDevice, type SyncResult } from '@syncds/test-peers';
 
 // Issue 4 item 2 / R9 / R10: the SYNC= URL parameter drives the sync type, including the
 // server methods 7, 8 and 9 and RESET; parameters after '#' (never sent over HTTP) are

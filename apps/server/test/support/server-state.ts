@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { essence } from './items.js';
 import type { ServerProcess } from './server-process.js';
-import type { Store } from './syncevo.js';
+import type { Store } from '@syncds/test-peers';
 
 const FOLDER: Record<Store, [string, string]> = {
   contacts: ['Contacts', 'text/vcard'],
