@@ -203,15 +203,27 @@ export function syncdsAdmin(dataDir: string, args: readonly string[]): Promise<s
   });
 }
 
-/** Runs `work` on every element, at most `limit` at a time. */
+/**
+ * Runs `work` on every element, at most `limit` at a time. On a failure no new work starts, the
+ * running ones finish (they may be child processes writing to a folder the caller then
+ * removes), and the first error is thrown.
+ */
 export async function inBatches<T>(
   items: readonly T[],
   limit: number,
   work: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length && failure === undefined) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
   });
   await Promise.all(lanes);
+  if (failure !== undefined) throw failure.error;
 }

@@ -271,7 +271,11 @@ describe('recorded sessions replayed against the server', () => {
     // A few at a time: each admin command is a node process on a shared 2-core machine.
     const logins = CASES.flatMap((c) => [login(c, 'xml'), login(c, 'wbxml')]);
     for (let i = 0; i < logins.length; i += 4) {
-      await Promise.all(logins.slice(i, i + 4).map((l) => server.addAccount(l, PASSWORD)));
+      // allSettled: no admin process may still write to the data folder when a failure ends the suite.
+      const results = await Promise.allSettled(
+        logins.slice(i, i + 4).map((l) => server.addAccount(l, PASSWORD)),
+      );
+      for (const r of results) if (r.status === 'rejected') throw r.reason;
     }
   }, 120_000);
 
