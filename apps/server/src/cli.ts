@@ -41,6 +41,7 @@ const CONFIG_HELP = `Settings (JSON file key / environment variable / default):
   path                  SYNCDS_PATH               /syncml/
   dataDir               SYNCDS_DATA_DIR           ./data
   databaseUrl           SYNCDS_DATABASE_URL       (unset: embedded SQLite store)
+  sqliteSynchronous     SYNCDS_SQLITE_SYNCHRONOUS full | normal (see README: durability)
   logLevel              SYNCDS_LOG_LEVEL          info   (debug: per-message timing)
   enabled               SYNCDS_ENABLED            true   (service switch)
   auth                  SYNCDS_AUTH               basic-or-md5 | basic | md5

@@ -13,7 +13,7 @@ export const STORE_FILE = 'syncds.db';
 export async function openStore(config: ServerConfig): Promise<GroupwareStore> {
   if (config.databaseUrl !== undefined) return openPostgresStore({ connectionString: config.databaseUrl });
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  return openSqliteStore({ path: join(config.dataDir, STORE_FILE) });
+  return openSqliteStore({ path: join(config.dataDir, STORE_FILE), synchronous: config.sqliteSynchronous });
 }
 
 export interface RunningServer {

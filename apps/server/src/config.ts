@@ -20,6 +20,13 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL connection string: use PostgreSQL instead of the embedded store. SYNCDS_DATABASE_URL. */
   databaseUrl: string | undefined;
+  /**
+   * Embedded store durability. `full` (default): every committed sync survives a power loss
+   * (an fsync per commit). `normal`: a process crash still loses nothing and nothing is ever
+   * corrupt, but the last commits may be lost on power loss; several times the throughput.
+   * SYNCDS_SQLITE_SYNCHRONOUS.
+   */
+  sqliteSynchronous: 'full' | 'normal';
   /** `error`, `warn`, `info` or `debug`; `debug` adds the per-message timing lines (R20). SYNCDS_LOG_LEVEL. */
   logLevel: LogLevel;
   /** The service switch (R5): false answers every sync with 503. SYNCDS_ENABLED. */
@@ -51,6 +58,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   path: '/syncml/',
   dataDir: './data',
   databaseUrl: undefined,
+  sqliteSynchronous: 'full',
   logLevel: 'info',
   enabled: true,
   auth: 'basic-or-md5',
@@ -72,6 +80,7 @@ export const ENV_NAMES: Record<keyof ServerConfig, string> = {
   path: 'SYNCDS_PATH',
   dataDir: 'SYNCDS_DATA_DIR',
   databaseUrl: 'SYNCDS_DATABASE_URL',
+  sqliteSynchronous: 'SYNCDS_SQLITE_SYNCHRONOUS',
   logLevel: 'SYNCDS_LOG_LEVEL',
   enabled: 'SYNCDS_ENABLED',
   auth: 'SYNCDS_AUTH',
@@ -138,6 +147,7 @@ export function loadConfig(options: {
   set('path', (v, k) => normalizePath(str(v, k)));
   set('dataDir', (v, k) => resolve(str(v, k)));
   set('databaseUrl', optStr);
+  set('sqliteSynchronous', (v, k) => oneOf(v, k, ['full', 'normal'] as const));
   set('logLevel', (v, k) => oneOf(v, k, ['error', 'warn', 'info', 'debug'] as const));
   set('enabled', bool);
   set('auth', (v, k) => oneOf(v, k, ['basic-or-md5', 'basic', 'md5'] as const));

@@ -234,7 +234,12 @@ export class SyncEngine {
         existing.deviceId === deviceId &&
         existing.clientSessionId === msg.header.sessionID
       ) {
-        return existing;
+        // A device that restarts its SessionID counter opens a new session with an old id:
+        // a first message, or anything after a finished session that is not a resend.
+        const resend = msg.header.msgID === existing.lastClientMsgId;
+        const restarted = (msg.header.msgID === '1' && !resend) || (existing.stage === 'done' && !resend);
+        if (!restarted) return existing;
+        await ctx.sessions.delete(existing.sid);
       }
     }
     const now = ctx.now();

@@ -1,3 +1,4 @@
+import { encodeItemData } from '@syncds/item-crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type TestEngine, testEngine, vcard21 } from './test-util/engine-setup.test-util.js';
 
@@ -114,4 +115,46 @@ describe('bad items', () => {
     expect(finals).toEqual([413, 201]);
     expect((await t.items('Contacts')).map((x) => JSON.parse(x).contact.name.family)).toEqual(['Small']);
   }, 60_000);
+});
+
+describe('item encodings (Meta Format)', () => {
+  test('b64 and des;b64 items are decoded before parsing, and replies use the device’s encoding', async () => {
+    t = await testEngine();
+    const sif = SIFC('Ada', 'Lovelace', '+44 1');
+    const d = t.device();
+    d.stores.get('contacts')!.contentType = 'text/x-s4j-sifc';
+    // Send one item as des;b64 (key from the account password) through a raw Replace.
+    const encoded = new TextDecoder().decode(
+      encodeItemData(new TextEncoder().encode(sif), 'des;b64', { password: 'secret' }),
+    );
+    const handle = t.engine.handle.bind(t.engine);
+    t.engine.handle = async (req) => {
+      const text = new TextDecoder().decode(req.body);
+      const marker = 'MARKER-ITEM';
+      if (!text.includes(marker)) return handle(req);
+      const replaced = text.replace(
+        /<Meta><Type xmlns="syncml:metinf">text\/x-s4j-sifc<\/Type><\/Meta>(<Item>(?:(?!<\/Item>).)*?)MARKER-ITEM/s,
+        (_m, head: string) =>
+          `<Meta><Type xmlns="syncml:metinf">text/x-s4j-sifc</Type><Format xmlns="syncml:metinf">des;b64</Format></Meta>${head}${encoded}`,
+      );
+      return handle({ ...req, body: new TextEncoder().encode(replaced) });
+    };
+    d.add('contacts', 'MARKER-ITEM');
+    const r = await d.sync();
+    expect(r.statuses.filter((s) => s.cmd === 'Replace').map((s) => s.code)).toEqual([201]);
+    const stored = (await t.items('Contacts')).map((x) => JSON.parse(x).contact.name.family);
+    expect(stored).toEqual(['Lovelace']);
+    // The reply to this device: its items come back des;b64 encoded.
+    const other = t.device();
+    other.add('contacts', vcard21('Bea', '+1 555 0002'));
+    await other.sync();
+    const seen: string[] = [];
+    t.engine.handle = async (req) => {
+      const res = await handle(req);
+      seen.push(new TextDecoder().decode(res.body));
+      return res;
+    };
+    await d.sync();
+    expect(seen.join('')).toContain('<Format xmlns="syncml:metinf">des;b64</Format>');
+  });
 });

@@ -173,3 +173,48 @@ describe('bad input (R21)', () => {
     expect(t.logger.has('retransmitted message answered from cache')).toBe(true);
   });
 });
+
+describe('devices in the field', () => {
+  test('a device that restarts its SessionID numbering gets a new session, not the finished one', async () => {
+    t = await testEngine();
+    const a = t.device();
+    a.add('contacts', vcard21('Ada', '+1'));
+    await a.sync();
+    // The same device, the same SessionID again (a new client object counts from 1, as a
+    // phone whose counter was reset): a fresh session that syncs.
+    const again = t.device({ deviceId: a.o.deviceId });
+    again.stores.get('contacts')!.last = a.stores.get('contacts')!.last;
+    const r = await again.sync();
+    expect(r.alerts.get('contacts')).toBe(200);
+    expect(r.statuses.find((s) => s.cmd === 'Alert')?.code).toBe(200);
+  });
+
+  test("Funambol's default database names resolve (scard, cal, stask, snote)", async () => {
+    t = await testEngine();
+    for (const [name, folder] of [
+      ['scard', 'Contacts'],
+      ['./cal', 'Events'],
+      ['stask', 'Tasks'],
+      ['snote', 'Notes'],
+    ] as const) {
+      const d = t.device();
+      d.stores.clear();
+      d.addStore('db', name, 'text/plain');
+      const r = await d.sync();
+      expect(r.statuses.find((s) => s.cmd === 'Alert')?.code, name).toBe(200);
+      expect(t.logger.lines.filter((l) => l.msg === 'sync alert').at(-1)?.fields.folder).toBe(folder);
+    }
+  });
+
+  test('a Replace of an item the server does not know adds it and says 201', async () => {
+    t = await testEngine();
+    const a = t.device();
+    await a.sync();
+    const s = a.stores.get('contacts')!;
+    s.items.set('unknown-1', vcard21('Zed', '+9'));
+    s.replaced.add('unknown-1');
+    const r = await a.sync();
+    expect(r.statuses.filter((x) => x.cmd === 'Replace').map((x) => x.code)).toEqual([201]);
+    expect(await t.items('Contacts')).toHaveLength(1);
+  });
+});

@@ -42,6 +42,17 @@ export class MessageProcessor {
   readonly reply: ReplyBuilder;
   readonly store: GroupwareStore;
   readonly #timer = { us: 0 };
+  #desKey: Uint8Array | undefined;
+
+  /** Options for an item encoding: the account's DES key only when the format uses des. */
+  async itemCrypto(format: string): Promise<{ desKey?: Uint8Array }> {
+    if (!/des/i.test(format)) return {};
+    if (this.#desKey === undefined && this.state.login !== undefined) {
+      this.#desKey = (await this.store.getVerifiers(this.state.login))?.desKey;
+    }
+    return this.#desKey === undefined ? {} : { desKey: this.#desKey };
+  }
+
   /** Slow-sync pairings built for this message, per folder. */
   readonly slowPairings: Map<number, SlowPairing> = new Map();
   /** The device DevInf, once loaded or received in this message. */

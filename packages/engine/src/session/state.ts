@@ -106,6 +106,8 @@ export interface DatastoreState {
   sendVersion: string | undefined;
   /** Content type the client used for items it sent (Meta Type). */
   clientType: string | undefined;
+  /** Item encoding the client used (Meta Format: `b64`, `des;b64`); replies use the same. */
+  clientFormat: string | undefined;
   /** Canonical field names the device can hold (from CTCap); undefined when unknown. */
   deviceFields: string[] | undefined;
   /** Slow syncs: server items already paired with a client item in this session. */

@@ -1,3 +1,4 @@
+import type { Folder } from '@syncds/store';
 import type { Alert, Item } from '@syncds/syncml';
 import { SyncType, type SyncTypeValue } from '../protocol/alert-codes.js';
 import { StatusCode } from '../protocol/status-codes.js';
@@ -6,7 +7,7 @@ import { type DatastoreState, emptyStats } from '../session/state.js';
 import { normalizeDbUri } from '../devinf/device-caps.js';
 import { statusFor } from '../message/status.js';
 import { negotiateSyncType } from './negotiate.js';
-import { chooseDatastoreFormat } from './format-choice.js';
+import { chooseDatastoreFormat, knownClientFormat } from './format-choice.js';
 
 /** Alert codes answered with a plain 200 and nothing else. */
 const NEXT_MESSAGE = 222;
@@ -58,7 +59,7 @@ async function alertDatastore(
     p.emit(statusFor(p.msgID, alert, StatusCode.BadRequest, refs));
     return;
   }
-  const folder = await p.store.resolveFolder(state.login!, stripDbPath(serverURI));
+  const folder = await resolveDatabase(p, serverURI);
   if (folder === null) {
     ctx.logger.warn('unknown database', { device: state.deviceId, login: state.login, database: serverURI });
     p.emit(statusFor(p.msgID, alert, StatusCode.NotFound, refs));
@@ -109,6 +110,7 @@ async function alertDatastore(
     sendType: undefined,
     sendVersion: undefined,
     clientType: item.meta?.type ?? alert.items[0]?.meta?.type,
+    clientFormat: undefined,
     deviceFields: undefined,
     slowTaken: [],
     pending: [],
@@ -121,6 +123,7 @@ async function alertDatastore(
     stats: emptyStats(),
   };
   if (item.meta?.maxObjSize !== undefined) state.clientMaxObjSize = item.meta.maxObjSize;
+  ds.clientFormat = await knownClientFormat(p, ds);
   await chooseDatastoreFormat(p, ds);
   state.datastores.push(ds);
   ctx.logger.info('sync alert', {
@@ -159,6 +162,37 @@ async function alertDatastore(
       },
     ],
   });
+}
+
+/**
+ * Names clients use by default for the standard datastores, beyond R13's own (which
+ * the store resolves): Funambol's (`card`, `scard`, `cal`, `scal`, `task`, `stask`,
+ * `note`, `snote`, `sifnote`) and common singular forms.
+ */
+const DATABASE_ALIASES: Readonly<Record<string, string>> = {
+  card: 'Contacts',
+  scard: 'Contacts',
+  contact: 'Contacts',
+  addressbook: 'Contacts',
+  cal: 'Events',
+  scal: 'Events',
+  event: 'Events',
+  task: 'Tasks',
+  stask: 'Tasks',
+  todo: 'Tasks',
+  note: 'Notes',
+  snote: 'Notes',
+  sifnote: 'Notes',
+  memo: 'Notes',
+};
+
+/** The folder a client's database URI names: R13's rules (in the store), then the aliases above. */
+export async function resolveDatabase(p: MessageProcessor, uri: string): Promise<Folder | null> {
+  const name = stripDbPath(uri);
+  const folder = await p.store.resolveFolder(p.state.login!, name);
+  if (folder !== null) return folder;
+  const alias = DATABASE_ALIASES[name.toLowerCase()];
+  return alias === undefined ? null : p.store.resolveFolder(p.state.login!, alias);
 }
 
 /** `./Contacts` and `Contacts/` name the folder `Contacts`; a full URL keeps its path part. */

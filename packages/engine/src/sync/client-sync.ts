@@ -5,7 +5,9 @@ import { StatusCode } from '../protocol/status-codes.js';
 import type { MessageProcessor } from '../session/processor.js';
 import type { DatastoreState } from '../session/state.js';
 import { normalizeDbUri } from '../devinf/device-caps.js';
-import { chooseDatastoreFormat } from './format-choice.js';
+import { decodeItemData, parseFormat } from '@syncds/item-crypto';
+import { resolveDatabase } from './alerts.js';
+import { chooseDatastoreFormat, rememberClientFormat } from './format-choice.js';
 import { clientSendsAll, serverAcceptsClientData } from './negotiate.js';
 import { loadSlowPairing } from './slow-pairing.js';
 import type { StoredItem } from '../items/item-adapter.js';
@@ -165,9 +167,21 @@ async function handleItem(
     type = acc.contentType ?? type;
   }
   try {
+    const format = item.meta?.format ?? cmd.meta?.format;
+    if (format !== undefined && format.trim() !== '') {
+      // Funambol's item encodings (b64, des;b64): undone on the whole object, before any parsing.
+      data = decodeItemData(data, format, await p.itemCrypto(format));
+      if (ds.clientFormat !== format.trim() && hasTransformations(format))
+        await rememberClientFormat(p, ds, format.trim());
+    }
     const stored = p.ctx.items.fromClient(data, type, ds.folderKind);
     let target = guid;
     let status: number = op === 'add' ? StatusCode.ItemAdded : StatusCode.Ok;
+    if (op === 'replace' && guid === undefined && !clientSendsAll(ds.type)) {
+      // A Replace of an item the server does not know adds it: say so (201).
+      if ((await p.store.getGuidForLuid(ds.folderId, p.state.deviceId, luid)) === null)
+        status = StatusCode.ItemAdded;
+    }
     if (clientSendsAll(ds.type)) {
       // Slow sync: pair now, so the status tells the truth (200 matched, 201 new).
       target = await pairNow(p, ds, luid, guid, stored);
@@ -216,6 +230,11 @@ async function pairNow(
   return found;
 }
 
+/** True when a Meta Format names an encoding to undo (not plain `chr` / `bin`). */
+function hasTransformations(format: string): boolean {
+  return parseFormat(format).length > 0;
+}
+
 function accepts(ds: DatastoreState): boolean {
   return serverAcceptsClientData(ds.type);
 }
@@ -233,7 +252,7 @@ export async function handleMap(p: MessageProcessor, map: MapCommand): Promise<v
   const refs = { target: [map.target.locURI], source: [map.source.locURI] };
   if (ds === undefined) {
     // A Map left over from an earlier session: apply it directly if the folder resolves.
-    const folder = await p.store.resolveFolder(p.state.login!, map.target.locURI.replace(/^\.\//, ''));
+    const folder = await resolveDatabase(p, map.target.locURI);
     if (folder === null) {
       p.emit(statusFor(p.msgID, map, StatusCode.NotFound, refs));
       return;

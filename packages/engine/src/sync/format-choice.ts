@@ -22,8 +22,8 @@ export async function chooseDatastoreFormat(p: MessageProcessor, ds: DatastoreSt
   ds.deviceFields = p.ctx.items.deviceFields(caps, format);
 }
 
-/** How long a device's refusal of a content type is remembered. */
-const REFUSAL_TTL_MS = 180 * 24 * 3600 * 1000;
+/** How long what a device showed of itself (refused types, item encoding) is remembered. */
+const DEVICE_MEMORY_TTL_MS = 180 * 24 * 3600 * 1000;
 
 function refusalKey(p: MessageProcessor, ds: DatastoreState): string {
   return `refused\u0000${p.state.deviceId}\u0000${ds.folderId}`;
@@ -42,5 +42,26 @@ export async function rememberRefusedType(
 ): Promise<void> {
   const types = new Set(await refusedTypes(p, ds));
   types.add(contentType);
-  await p.ctx.sessions.setDeviceValue(refusalKey(p, ds), JSON.stringify([...types]), REFUSAL_TTL_MS);
+  await p.ctx.sessions.setDeviceValue(refusalKey(p, ds), JSON.stringify([...types]), DEVICE_MEMORY_TTL_MS);
+}
+
+function encodingKey(p: MessageProcessor, ds: DatastoreState): string {
+  return `encoding\u0000${p.state.deviceId}\u0000${ds.folderId}`;
+}
+
+/** The item encoding (Meta Format) this device used in this folder, as remembered from earlier sessions. */
+export async function knownClientFormat(
+  p: MessageProcessor,
+  ds: DatastoreState,
+): Promise<string | undefined> {
+  return p.ctx.sessions.getDeviceValue(encodingKey(p, ds));
+}
+
+export async function rememberClientFormat(
+  p: MessageProcessor,
+  ds: DatastoreState,
+  format: string,
+): Promise<void> {
+  ds.clientFormat = format;
+  await p.ctx.sessions.setDeviceValue(encodingKey(p, ds), format, DEVICE_MEMORY_TTL_MS);
 }

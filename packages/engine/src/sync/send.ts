@@ -1,5 +1,6 @@
 import type { Item as StoreItem } from '@syncds/store';
 import { type Add, type Delete, type Item, Payload, type Replace, type Sync } from '@syncds/syncml';
+import { encodeItemData } from '@syncds/item-crypto';
 import { supportsLargeObjects } from '../devinf/device-caps.js';
 import type { MessageProcessor } from '../session/processor.js';
 import type { DatastoreState, ServerChange } from '../session/state.js';
@@ -151,11 +152,13 @@ async function commandFor(
     });
     return undefined;
   }
+  const format = outgoingFormat(ds);
+  if (format !== undefined) data = encodeItemData(data, format, await p.itemCrypto(format));
   const entry: Item =
     change.op === 'add'
       ? { source: { locURI: change.guid }, data: Payload.fromBytes(data) }
       : { target: { locURI: change.luid! }, source: { locURI: change.guid }, data: Payload.fromBytes(data) };
-  const meta = { type: ds.sendType };
+  const meta = { type: ds.sendType, format };
   return change.op === 'add'
     ? { kind: 'Add', cmdID: '', meta, items: [entry] }
     : { kind: 'Replace', cmdID: '', meta, items: [entry] };
@@ -217,4 +220,13 @@ function nextChunk(p: MessageProcessor, ds: DatastoreState, room: number): Add |
   out.sent = end;
   if (!more) countSent(ds, change);
   return cmd;
+}
+
+/**
+ * The item encoding for this device: the one it uses itself; SIF items go base64 to a
+ * device that said nothing (Funambol's server does the same for its SIF sources).
+ */
+function outgoingFormat(ds: DatastoreState): string | undefined {
+  if (ds.clientFormat !== undefined) return ds.clientFormat;
+  return ds.sendType?.startsWith('text/x-s4j-') ? 'b64' : undefined;
 }

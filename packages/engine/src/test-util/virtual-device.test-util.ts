@@ -380,7 +380,11 @@ export class VirtualDevice {
           chunks.set(key, list);
           continue;
         }
-        const whole = (chunks.get(key) ?? []).join('') + dataText(item);
+        let whole = (chunks.get(key) ?? []).join('') + dataText(item);
+        // Item encodings as a Funambol client undoes them (b64 only: this device has no DES key).
+        if ((item.meta?.format ?? c.meta?.format)?.trim().toLowerCase() === 'b64') {
+          whole = Buffer.from(whole, 'base64').toString('utf8');
+        }
         chunks.delete(key);
         if (c.kind === 'Add') {
           const luid = String(nextLuid++);
