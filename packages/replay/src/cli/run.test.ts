@@ -99,9 +99,9 @@ describe('syncds-replay', () => {
     for (const f of readdirSync(join(SESSIONS, 'sync4j_pocketpc_notes'))) {
       if (!f.startsWith('syncml_') || !f.endsWith('0.xml')) continue;
       const text = readFileSync(join(SESSIONS, 'sync4j_pocketpc_notes', f), 'utf8');
-      writeFileSync(join(dir, f), text.replaceAll('<LocURI>notes</LocURI>', '<LocURI>scard</LocURI>'));
+      writeFileSync(join(dir, f), text.replaceAll('<LocURI>notes</LocURI>', '<LocURI>bookmarks</LocURI>'));
     }
-    // Only message 0 of each run is kept: an Alert for `scard`, which the server does not know.
+    // Only message 0 of each run is kept: an Alert for `bookmarks`, which the server does not know.
     const t = io({ env: { SYNCDS_REPLAY_PASSWORD: 'syncmltest' } });
     const code = await runReplayCli(
       [dir, '--url', url, '--user', 'cli@example.com', '--quiet', '--run', '1'],
@@ -109,7 +109,7 @@ describe('syncds-replay', () => {
     );
     expect(code).toBe(1);
     expect(t.out()).toBe(
-      'run 1 step 1: error UNKNOWN_DATABASE: Alert 200 scard: 404, the server has no database of that name (rename it with --db NAME=FOLDER) (recorded server: 508)\n' +
+      'run 1 step 1: error UNKNOWN_DATABASE: Alert 200 bookmarks: 404, the server has no database of that name (rename it with --db NAME=FOLDER) (recorded server: 508)\n' +
         'FAILED: 1 run(s), 1 step(s), 1 message(s) sent, 1 error(s), 0 warning(s)\n',
     );
   });

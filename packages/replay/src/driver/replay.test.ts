@@ -129,9 +129,9 @@ describe('against a server with the default policy', () => {
   afterAll(() => server.stop());
 
   it('reports a database the server does not know, and --db renames it', async () => {
-    // The notes session as a Funambol client that names its database `./snote` would send it.
+    // The notes session as a client that names its database `./bookmarks` would send it.
     const dir = editedCopy('sync4j_pocketpc_notes', (text) =>
-      text.replaceAll('<LocURI>notes</LocURI>', '<LocURI>./snote</LocURI>'),
+      text.replaceAll('<LocURI>notes</LocURI>', '<LocURI>./bookmarks</LocURI>'),
     );
     const unknown = await replayCapture(readCapture(dir), {
       url,
@@ -140,14 +140,14 @@ describe('against a server with the default policy', () => {
       runs: ['1'],
     });
     const first = errors(unknown)[0];
-    expect(first).toEqual({ code: 'UNKNOWN_DATABASE', command: 'Alert 200 ./snote', status: 404 });
+    expect(first).toEqual({ code: 'UNKNOWN_DATABASE', command: 'Alert 200 ./bookmarks', status: 404 });
     expect(issues(unknown, 'error')[0]!.message).toContain('--db');
 
     const mapped = await replayCapture(readCapture(dir), {
       url,
       user: 'db@example.com',
       password: PASSWORD,
-      databases: [['./snote', 'Notes']],
+      databases: [['./bookmarks', 'Notes']],
       device: 'renamed',
     });
     expect(errors(mapped)).toEqual([]);
@@ -268,11 +268,9 @@ describe('against a server with the default policy', () => {
     expect(recorded.runs[0]!.sessionId).toBe('28182112');
   });
 
-  // Known server issue (engine, reported): a session is found again by (device, SessionID) after
-  // it ended, so a device that starts a new session with the SessionID of its last one (phones
-  // that restart their counter) within the 60 s the ended session is kept gets 418 for its
-  // Alert and 405 for its Sync, and nothing syncs. Remove `.fails` when the engine starts a new session.
-  it.fails('starts a new session when a device reuses the SessionID of its finished session', async () => {
+  // A device that starts a new session with the SessionID of its last one (phones that restart
+  // their counter) gets a new session, not the one that just ended.
+  it('starts a new session when a device reuses the SessionID of its finished session', async () => {
     const capture = readCapture(join(SESSIONS, 'sync4j_pocketpc_notes'));
     const options = {
       url,

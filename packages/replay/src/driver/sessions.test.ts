@@ -153,18 +153,11 @@ const CASES: readonly SessionCase[] = [
   {
     dir: 'sync4j_pocketpc_contacts',
     folder: 'Contacts',
-    // Known server issue (engine): item Meta/Format b64 is not decoded, and the SIF-C codec,
-    // unlike the SIF-E and SIF-N ones, does not sniff base64: every contact is refused with 400
-    // "Bad SIF-C XML: Text outside the root element at byte 0".
-    knownServerErrors: [
-      { code: 'ITEM_REFUSED', command: 'Replace 83899317', status: 400 },
-      { code: 'ITEM_REFUSED', command: 'Add 251660424', status: 400 },
-      { code: 'ITEM_REFUSED', command: 'Replace 50344628', status: 400 },
-    ],
+    knownServerErrors: [],
     items: 2,
     checks: [
       {
-        summary: 'contact "Client2"',
+        summary: 'contact "Client2" <client2@example.com>',
         record: {
           kind: 'contact',
           contact: {
@@ -176,7 +169,7 @@ const CASES: readonly SessionCase[] = [
         },
       },
       {
-        summary: 'contact "Server1c1"',
+        summary: 'contact "Server1c1" <server1@example.com>',
         record: {
           kind: 'contact',
           contact: {
