@@ -1,8 +1,15 @@
-// The bench package's API: the generic runner (for other suites, e.g. the server load bench)
-// and the codec suite. `node dist/run.js` is the command-line entry.
+// The bench package's API: the generic runner (for other suites, e.g. the server load bench),
+// the codec suite and the items suite. `node dist/run.js` is the command-line entry.
 export type { BenchCase, PreparedCase } from './runner/bench-case.js';
 export { BENCH_CLOCKS, type BenchClock, clockReader, DEFAULT_CLOCK } from './runner/clock.js';
-export { matchesFilters, parseBenchArgs, type BenchArgs, USAGE } from './runner/cli.js';
+export {
+  BENCH_SUITES,
+  type BenchArgs,
+  type BenchSuite,
+  matchesFilters,
+  parseBenchArgs,
+  USAGE,
+} from './runner/cli.js';
 export { BenchError, type BenchErrorCode, describeError } from './runner/errors.js';
 export { type RunMetadata, runMetadata } from './runner/machine.js';
 export { calibrateBatch, type CaseMeasurement, type CaseStatus, measureCase } from './runner/measure.js';
@@ -56,3 +63,52 @@ export {
   type TargetResult,
   type TargetStatus,
 } from './codec/targets.js';
+export {
+  ITEM_GROUP_DESCRIPTIONS,
+  ITEM_GROUPS,
+  type ItemGroup,
+  type ItemsCase,
+  itemCases,
+} from './items/cases/item-cases.js';
+export { KNOWN_ROUND_TRIP_ISSUES, type KnownRoundTripIssue } from './items/check/known-issues.js';
+export {
+  type CapturedItem,
+  ITEM_CAPTURES,
+  type SkippedItem,
+} from './items/corpus/captured-items.js';
+export {
+  GENERATED_FORMATS,
+  GENERATED_ITEMS_PER_FORMAT,
+  GENERATED_ITEMS_SEED,
+  type GeneratedItem,
+  generatedItems,
+} from './items/corpus/generated-items.js';
+export {
+  type CorpusItem,
+  type ItemCorpus,
+  type ItemCorpusOptions,
+  type ItemSet,
+  loadItemCorpus,
+} from './items/corpus/item-corpus.js';
+export { sniffItemFormat } from './items/corpus/sniff-format.js';
+export {
+  ITEM_FORMAT_SPECS,
+  ITEM_FORMATS,
+  type ItemFormatId,
+  type ItemFormatSpec,
+} from './items/item-formats.js';
+export { itemsFiguresMarkdown, itemsResultsTable } from './items/print.js';
+export {
+  ITEMS_RESULTS_SCHEMA_VERSION,
+  type ItemsCaseRecord,
+  type ItemsCorpusSummary,
+  type ItemsReport,
+  readItemsReport,
+} from './items/report.js';
+export {
+  ITEMS_RESULTS_FILE,
+  ITEMS_SOURCE_PATHS,
+  type ItemsBenchOptions,
+  runItemsBench,
+  selectItemCases,
+} from './items/suite.js';

@@ -5,6 +5,7 @@ import { BenchError } from './errors.js';
 describe('parseBenchArgs', () => {
   test('defaults: full mode, every case, baseline on, default results file', () => {
     expect(parseBenchArgs([])).toEqual({
+      suite: 'all',
       mode: 'full',
       filters: [],
       list: false,
@@ -18,6 +19,8 @@ describe('parseBenchArgs', () => {
   test('modes, filters (repeated and comma-separated), out, list, no-baseline', () => {
     expect(
       parseBenchArgs([
+        '--suite',
+        'codec',
         '--quick',
         '--filter',
         'wbxml-to-ast,add1000',
@@ -30,6 +33,7 @@ describe('parseBenchArgs', () => {
         'wall',
       ]),
     ).toEqual({
+      suite: 'codec',
       mode: 'quick',
       filters: ['wbxml-to-ast', 'add1000', 'msg1'],
       list: true,
@@ -39,7 +43,8 @@ describe('parseBenchArgs', () => {
       clock: 'wall',
     });
     expect(parseBenchArgs(['--smoke']).mode).toBe('smoke');
-    expect(parseBenchArgs(['--out=r.json']).out).toBe('r.json');
+    expect(parseBenchArgs(['--suite=items', '--out=r.json']).out).toBe('r.json');
+    expect(parseBenchArgs(['--suite', 'items']).suite).toBe('items');
   });
 
   test.each([
@@ -51,6 +56,9 @@ describe('parseBenchArgs', () => {
     [['--list=yes'], '--list takes no value'],
     [['--clock', 'tsc'], '--clock takes cpu or wall, not "tsc"'],
     [['--clock'], '--clock needs a value'],
+    [['--suite', 'server'], '--suite takes all, codec, items, not "server"'],
+    [['--suite'], '--suite needs a value'],
+    [['--out', 'r.json'], '--out names one results file: add --suite codec or --suite items'],
   ])('%j is a usage error', (argv, message) => {
     let caught: unknown;
     try {

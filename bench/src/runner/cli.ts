@@ -2,15 +2,22 @@ import { BENCH_CLOCKS, type BenchClock, DEFAULT_CLOCK } from './clock.js';
 import type { BenchMode } from './modes.js';
 import { BenchError } from './errors.js';
 
+/** The suites `node dist/run.js` runs: `all` is the codec suite, then the items suite. */
+export const BENCH_SUITES = ['all', 'codec', 'items'] as const;
+/** One of {@link BENCH_SUITES}. */
+export type BenchSuite = (typeof BENCH_SUITES)[number];
+
 /** What the command line asks for. */
 export interface BenchArgs {
+  /** Which suite(s) to run (`--suite`); default `all`. */
+  readonly suite: BenchSuite;
   readonly mode: BenchMode;
   /** Case-name patterns ({@link matchesFilters}); a case runs when it matches any. Empty: every case. */
   readonly filters: readonly string[];
   /** Print the case names and stop. */
   readonly list: boolean;
   readonly help: boolean;
-  /** Results file; undefined: the suite's default. */
+  /** Results file; undefined: the suite's default. Only with one suite (`--suite codec|items`). */
   readonly out: string | undefined;
   /** Run the comparison peers (libwbxml); `--no-baseline` turns them off. */
   readonly baseline: boolean;
@@ -21,26 +28,31 @@ export interface BenchArgs {
 /** The usage text of `node dist/run.js`. */
 export const USAGE: string = `usage: node dist/run.js [options]
 
+  --suite S          codec, items or all (default: all, the codec suite then the items
+                     suite)
   --quick            short run for CI (default: the full run)
   --smoke            ultra-short run that only proves the harness works
   --filter PATTERN   run the cases whose name contains PATTERN (case-insensitive) at its
                      start or after / - _ . ; a trailing $ anchors it at the end (msg1$);
                      repeat or separate with commas for several (any may match)
   --list             print the case names (after --filter) and stop
-  --out FILE         write the results there (default bench/results/latest.json)
+  --out FILE         write the results there (default bench/results/latest.json for the
+                     codec suite, bench/results/items.json for the items suite); needs
+                     --suite codec or --suite items
   --clock cpu|wall   time samples in process CPU time (default: steady on a shared
                      machine) or elapsed wall-clock time
-  --no-baseline      skip the libwbxml same-run baseline
+  --no-baseline      skip the libwbxml same-run baseline (codec suite)
   --help             this text
 
 Exit status: 0 when every selected case passed its self-check (target misses included),
 1 when a case failed its self-check or threw, 2 on a usage error.`;
 
 /** Flags that take a value (`--flag VALUE` or `--flag=VALUE`). */
-const VALUE_FLAGS: readonly string[] = ['--filter', '--out', '--clock'];
+const VALUE_FLAGS: readonly string[] = ['--filter', '--out', '--clock', '--suite'];
 
 /** Parses `process.argv.slice(2)`. Throws BenchError USAGE on anything it does not know. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  let suite: BenchSuite = 'all';
   let mode: BenchMode = 'full';
   let modeFlag: string | undefined;
   const filters: string[] = [];
@@ -90,6 +102,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         }
         clock = value as BenchClock;
         break;
+      case '--suite':
+        if (!BENCH_SUITES.includes(value as BenchSuite)) {
+          throw new BenchError(
+            'USAGE',
+            `--suite takes ${BENCH_SUITES.join(', ')}, not ${JSON.stringify(value)}`,
+          );
+        }
+        suite = value as BenchSuite;
+        break;
       case '--list':
         list = true;
         break;
@@ -104,7 +125,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         throw new BenchError('USAGE', `unknown argument ${JSON.stringify(arg)}`);
     }
   }
-  return { mode, filters, list, help, out, baseline, clock };
+  if (out !== undefined && suite === 'all') {
+    throw new BenchError('USAGE', '--out names one results file: add --suite codec or --suite items');
+  }
+  return { suite, mode, filters, list, help, out, baseline, clock };
 }
 
 /** Characters after which a filter may start matching inside a case name. */

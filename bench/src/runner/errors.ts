@@ -6,6 +6,8 @@ export type BenchErrorCode =
   | 'VECTORS_MISSING'
   /** A capture is larger than the suite reads (`MAX_CAPTURE_BYTES`). */
   | 'CAPTURE_TOO_LARGE'
+  /** A capture the items suite takes items from is not a SyncML message it can parse. */
+  | 'BAD_CAPTURE'
   /** A results file is not JSON or not of the expected schema version. */
   | 'BAD_RESULTS_FILE'
   /** No case matches the `--filter` patterns. */
