@@ -1,6 +1,6 @@
 import type { CaseMeasurement } from '../runner/measure.js';
 import { type Align, formatFigure, formatMarkdownTable, formatTable } from '../runner/text-table.js';
-import { ITEM_FORMAT_SPECS, ITEM_FORMATS } from './item-formats.js';
+import { ITEM_FORMATS } from './item-formats.js';
 import type { ItemsCaseRecord, ItemsReport } from './report.js';
 
 const HEADERS = ['case', 'items', 'bytes', 'items/s', 'MB/s', '±%', 'items from'] as const;
@@ -52,7 +52,7 @@ export function itemsFiguresMarkdown(report: ItemsReport): string {
   const m = report.meta;
   const byName = new Map(report.cases.map((c) => [c.name, c]));
   const figure = (r: ItemsCaseRecord | undefined, f: 'itemsPerSec' | 'mbPerSec'): string =>
-    r === undefined ? 'n/a' : r.status === 'ok' ? formatFigure(r[f]) : r.status.toUpperCase();
+    r === undefined ? '-' : r.status === 'ok' ? formatFigure(r[f]) : r.status.toUpperCase();
   const rows = ITEM_FORMATS.flatMap((format) => {
     const parse = byName.get(`items/parse/${format}`);
     const serialize = byName.get(`items/serialize/${format}`);
@@ -60,7 +60,7 @@ export function itemsFiguresMarkdown(report: ItemsReport): string {
     if (any === undefined) return [];
     return [
       [
-        `${format} (${ITEM_FORMAT_SPECS[format].description})`,
+        format,
         String(any.items),
         origin(any),
         parse === undefined || parse.bytes === null ? '-' : String(Math.round(parse.bytes / parse.items)),

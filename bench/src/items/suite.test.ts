@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { loadItemCorpus } from './corpus/item-corpus.js';
+import { itemsFiguresMarkdown } from './print.js';
+import { readItemsReport } from './report.js';
 import { runItemsBench } from './suite.js';
 
 // Runs the real items suite in smoke mode on one case and checks the results file a CI run
@@ -100,6 +102,20 @@ test('smoke run on one case writes a complete results file', () => {
     lines.some((l) => /^items\/parse\/vcalendar-1\.0 {2}[\d,.]+ items\/s {2}[\d,.]+ MB\/s/.test(l)),
   ).toBe(true);
   expect(lines.at(-1)).toBe(`results written to ${out}`);
+
+  // The README's figures come from the file: one row per format measured, serialize not run here.
+  const figures = itemsFiguresMarkdown(readItemsReport(out)).split('\n');
+  expect(figures[0]).toMatch(
+    /^Run of \d{4}-\d\d-\d\d, smoke mode, cpu clock, Node v.*\. 1 of 1 cases passed their self-check\.$/,
+  );
+  expect(figures.slice(2, 4)).toEqual([
+    '| format | items | items from | mean item bytes | parse items/s | parse MB/s | serialize items/s | serialize MB/s |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+  ]);
+  expect(figures[4]).toMatch(
+    /^\| vcalendar-1\.0 \| 17 \| captured \| 288 \| [\d,.]+ \| [\d,.]+ \| - \| - \|$/,
+  );
+  expect(figures).toHaveLength(5);
 });
 
 test('a filter that matches nothing is an error, and writes no file', () => {
@@ -155,5 +171,24 @@ test('bad options are usage errors', () => {
   );
   expect(() => runItemsBench({ generatedPerFormat: 0, out: null, log: () => {} })).toThrow(
     expect.objectContaining({ code: 'USAGE' }),
+  );
+});
+
+test('readItemsReport refuses what is not an items results file', () => {
+  const garbage = join(dir, 'garbage.json');
+  writeFileSync(garbage, '{ not json');
+  expect(() => readItemsReport(garbage)).toThrow(
+    expect.objectContaining({ code: 'BAD_RESULTS_FILE', path: garbage }),
+  );
+  const codec = join(dir, 'codec.json');
+  writeFileSync(codec, JSON.stringify({ schemaVersion: 1, meta: { suite: 'codec' }, cases: [] }));
+  expect(() => readItemsReport(codec)).toThrow(
+    expect.objectContaining({
+      code: 'BAD_RESULTS_FILE',
+      message: `${codec} is no items results file of schema 1`,
+    }),
+  );
+  expect(() => readItemsReport(join(dir, 'absent.json'))).toThrow(
+    expect.objectContaining({ code: 'BAD_RESULTS_FILE' }),
   );
 });
