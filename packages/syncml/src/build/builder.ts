@@ -11,8 +11,8 @@ import { enterData, openContainer } from './open.js';
 import { elementPath } from './path.js';
 import { TextBuffer } from './text-buffer.js';
 
-// Most messages have no warning: they all share this (frozen) empty list.
-const NO_WARNINGS: ParseWarning[] = Object.freeze([]) as unknown as ParseWarning[];
+/** Most messages have no warning: they all share this (frozen) empty list. */
+export const NO_WARNINGS: ParseWarning[] = Object.freeze([]) as unknown as ParseWarning[];
 
 /** How the bytes of an item's Data hold a DevInf document, if they do. */
 export type NestedEncoding = 'wbxml' | 'xml';

@@ -21,6 +21,7 @@ import type {
   SyncMLMessage,
 } from '../model/message.js';
 import type { TreeBuilder } from './builder.js';
+import { isDevInfType, mayHoldDocument } from './data-content.js';
 import * as F from './frames.js';
 
 /**
@@ -35,34 +36,6 @@ function missing(b: TreeBuilder, d: number, offset: number, name: string): never
 
 function defaulted(b: TreeBuilder, offset: number, name: string): void {
   b.warn('MISSING_ELEMENT', `required DevInf element ${name} is missing; taken as empty`, offset, name);
-}
-
-const DEVINF_TYPE_PREFIX = 'application/vnd.syncml-devinf';
-
-// Case-insensitive prefix test without making a lower-cased copy.
-function isDevInfType(type: string | undefined): boolean {
-  if (type === undefined || type.length < DEVINF_TYPE_PREFIX.length) return false;
-  for (let i = 0; i < DEVINF_TYPE_PREFIX.length; i++) {
-    let c = type.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (c !== DEVINF_TYPE_PREFIX.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-// Data that may hold a document: WBXML starts with its version byte (0-3), XML with `<`,
-// white space or a byte-order mark. Item data (a vCard, base64) starts otherwise and skips
-// the DevInf checks.
-function mayHoldDocument(first: number): boolean {
-  return (
-    first <= 0x03 ||
-    first === 0x3c ||
-    first === 0x20 ||
-    first === 0x0a ||
-    first === 0x0d ||
-    first === 0x09 ||
-    first === 0xef
-  );
 }
 
 type Close = (b: TreeBuilder, obj: unknown, d: number, offset: number) => void;

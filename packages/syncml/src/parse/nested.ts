@@ -1,7 +1,8 @@
 import type { WbxmlReader } from '@syncds/wbxml';
 import type { XmlReader } from '@syncds/xml';
 import type { NestedDocumentParser, NestedEncoding, TreeBuilder } from '../build/builder.js';
-import { feedWbxml, publicIdKind } from './wbxml-driver.js';
+import { feedWbxml } from './wbxml-driver.js';
+import { publicIdKind } from './wbxml-tokens.js';
 import { feedXml } from './xml-driver.js';
 
 // Reads a mb_u_int32 at buf[p]: its value and the position after it, or null when it runs
@@ -59,26 +60,32 @@ export interface NestedReaders {
 }
 
 /**
- * Recognises a DevInf document in an item's Data and feeds it to the builder:
+ * How the bytes of an item's Data hold a DevInf document, or null when they hold none:
  * - WBXML bytes (OPAQUE) whose header names DevInf 1.0-1.2 by number or FPI, or whose public
  *   id is unknown while the Meta Type says DevInf (the A780 and the Funambol captures);
  * - XML text (escaped or CDATA) when the Meta Type says DevInf.
  */
+export function devInfEncoding(
+  buf: Uint8Array,
+  start: number,
+  end: number,
+  typedAsDevInf: boolean,
+): NestedEncoding | null {
+  if (end - start >= 4 && buf[start]! <= 3) {
+    const kind = wbxmlDocumentKind(buf, start, end);
+    if (kind === 'devinf' || (kind === 'other' && typedAsDevInf)) return 'wbxml';
+    return null;
+  }
+  return typedAsDevInf && looksLikeXml(buf, start, end) ? 'xml' : null;
+}
+
+/**
+ * The nested-document parser of the generic path: recognises a DevInf document with
+ * {@link devInfEncoding} and feeds it to the builder from readers of its own.
+ */
 export function nestedDevInfParser(readers: NestedReaders): NestedDocumentParser {
   return {
-    devInfEncoding(
-      buf: Uint8Array,
-      start: number,
-      end: number,
-      typedAsDevInf: boolean,
-    ): NestedEncoding | null {
-      if (end - start >= 4 && buf[start]! <= 3) {
-        const kind = wbxmlDocumentKind(buf, start, end);
-        if (kind === 'devinf' || (kind === 'other' && typedAsDevInf)) return 'wbxml';
-        return null;
-      }
-      return typedAsDevInf && looksLikeXml(buf, start, end) ? 'xml' : null;
-    },
+    devInfEncoding,
     feedDevInf(
       b: TreeBuilder,
       encoding: NestedEncoding,

@@ -1,7 +1,8 @@
 import { WbxmlReader } from '@syncds/wbxml';
 import { XmlReader } from '@syncds/xml';
-import { TreeBuilder } from '../build/builder.js';
+import { NO_WARNINGS, TreeBuilder } from '../build/builder.js';
 import { type ParseWarning, SyncMLError } from '../errors.js';
+import { FusedDecoder } from '../fused/decoder.js';
 import type { DevInf } from '../model/devinf.js';
 import type { SyncMLMessage } from '../model/message.js';
 import { type ParseOptions, type ResolvedParseOptions, resolveParseOptions } from '../options.js';
@@ -89,6 +90,9 @@ class Parsers {
 
 let cached: Parsers | undefined;
 
+// The fast path for WBXML; it hands a message it does not read itself to the generic one.
+const fused = new FusedDecoder();
+
 function sameLimits(a: ResolvedParseOptions, b: ResolvedParseOptions): boolean {
   return (
     a === b ||
@@ -138,12 +142,20 @@ function encodingOf(bytes: Uint8Array): Encoding {
  */
 export function parseMessage(bytes: Uint8Array, options?: ParseOptions): ParseResult {
   const o = prepare(bytes, options);
-  return encodingOf(bytes) === 'wbxml' ? parseWith(bytes, o, 'wbxml') : parseWith(bytes, o, 'xml');
+  return encodingOf(bytes) === 'wbxml' ? parseWbxml(bytes, o) : parseWith(bytes, o, 'xml');
 }
 
 /** {@link parseMessage} for a message known to be WBXML. */
 export function parseWbxmlMessage(bytes: Uint8Array, options?: ParseOptions): ParseResult {
-  return parseWith(bytes, prepare(bytes, options), 'wbxml');
+  return parseWbxml(bytes, prepare(bytes, options));
+}
+
+// The fused decoder first; the generic path for what it hands over (and for the exact
+// warnings and errors).
+function parseWbxml(bytes: Uint8Array, o: ResolvedParseOptions): ParseResult {
+  const message = fused.decodeMessage(bytes, o);
+  if (message !== null) return { message, encoding: 'wbxml', warnings: NO_WARNINGS };
+  return parseWith(bytes, o, 'wbxml');
 }
 
 /** {@link parseMessage} for a message known to be XML. */
@@ -151,7 +163,8 @@ export function parseXmlMessage(bytes: Uint8Array, options?: ParseOptions): Pars
   return parseWith(bytes, prepare(bytes, options), 'xml');
 }
 
-function parseWith(bytes: Uint8Array, o: ResolvedParseOptions, encoding: Encoding): ParseResult {
+/** The generic path: a reader (WBXML or XML) drives the TreeBuilder. */
+export function parseWith(bytes: Uint8Array, o: ResolvedParseOptions, encoding: Encoding): ParseResult {
   const p = parsersFor(o);
   const b = p.builder;
   b.reset(o, false, p.nested, encoding === 'xml');
@@ -176,6 +189,19 @@ function parseWith(bytes: Uint8Array, o: ResolvedParseOptions, encoding: Encodin
 export function parseDevInf(bytes: Uint8Array, options?: ParseOptions): DevInfParseResult {
   const o = prepare(bytes, options);
   const encoding = encodingOf(bytes);
+  if (encoding === 'wbxml') {
+    const devinf = fused.decodeDevInf(bytes, o);
+    if (devinf !== null) return { devinf, encoding, warnings: NO_WARNINGS };
+  }
+  return parseDevInfWith(bytes, o, encoding);
+}
+
+/** The generic path of {@link parseDevInf}. */
+export function parseDevInfWith(
+  bytes: Uint8Array,
+  o: ResolvedParseOptions,
+  encoding: Encoding,
+): DevInfParseResult {
   const p = parsersFor(o);
   const b = p.builder;
   b.reset(o, true, null, encoding === 'xml');

@@ -1,11 +1,12 @@
-import { DevInf12, SyncML12, vocabularyByPublicId } from '@syncds/codepages';
 import { charsetLabel, TokenKind, type WbxmlReader } from '@syncds/wbxml';
 import type { TreeBuilder } from '../build/builder.js';
 import { SyncMLError } from '../errors.js';
 import { encodeUtf8 } from '../values/utf8.js';
-import { DEVINF_BASE } from '../vocabulary/element-ids.js';
 import { DEVINF_NAMES, type ElementNames, SYNCML_NAMES } from '../vocabulary/element-names.js';
 import { codecError } from './codec-error.js';
+import { DEVINF_TOKENS, publicIdKind, SYNCML_TOKENS, type WbxmlDocument } from './wbxml-tokens.js';
+
+export type { WbxmlDocument } from './wbxml-tokens.js';
 
 /**
  * Drives the builder from a WbxmlReader: (page, token) pairs become element ids through a
@@ -23,71 +24,6 @@ const END_OF_DOCUMENT: number = TokenKind.END_OF_DOCUMENT;
 const NEED_MORE: number = TokenKind.NEED_MORE;
 const LITERAL: number = TokenKind.LITERAL;
 const LITERAL_AC: number = TokenKind.LITERAL_AC;
-
-/** Which document a reader holds: a SyncML message (pages 0 SyncML, 1 MetInf) or a DevInf. */
-export type WbxmlDocument = 'syncml' | 'devinf';
-
-function tokenTable(tags: ReadonlyArray<Readonly<Record<number, string>>>, base: number): Int16Array {
-  const table = new Int16Array(tags.length * 64).fill(-1);
-  tags.forEach((page, p) => {
-    for (const token of Object.keys(page)) table[p * 64 + Number(token)] = base + p * 64 + Number(token);
-  });
-  return table;
-}
-
-// Element id by page * 64 + token. SyncML 1.2 and DevInf 1.2 hold every token of the older
-// versions (DevInf 1.2 names 0x1C MaxSize, 1.0/1.1 Size: one id).
-const SYNCML_TOKENS = tokenTable(
-  SyncML12.pages.map((p) => p.tags),
-  0,
-);
-const DEVINF_TOKENS = tokenTable(
-  DevInf12.pages.map((p) => p.tags),
-  DEVINF_BASE,
-);
-
-const SYNCML_PUBLIC_IDS = new Set([0x0fd1, 0x0fd3, 0x1201]);
-const DEVINF_PUBLIC_IDS = new Set([0x0fd2, 0x0fd4, 0x1203]);
-
-// String public ids seen lately and what they name: devices send the same few FPIs (a
-// message's and its nested DevInf's) every time, so the registry lookup (a decode and a
-// lower-casing) runs once for each.
-const FPI_CACHE_SIZE = 4;
-const fpiBytes: Uint8Array[] = [];
-const fpiKinds: (WbxmlDocument | 'other')[] = [];
-let fpiNext = 0;
-
-function fpiKind(buf: Uint8Array, start: number, end: number): WbxmlDocument | 'other' {
-  const n = end - start;
-  for (let k = 0; k < fpiBytes.length; k++) {
-    const key = fpiBytes[k]!;
-    if (key.length !== n) continue;
-    let i = 0;
-    while (i < n && key[i] === buf[start + i]) i++;
-    if (i === n) return fpiKinds[k]!;
-  }
-  let text = '';
-  for (let i = start; i < end; i++) text += String.fromCharCode(buf[i]!);
-  const id = vocabularyByPublicId(text)?.id ?? '';
-  const kind = id.startsWith('syncml') ? 'syncml' : id.startsWith('devinf') ? 'devinf' : 'other';
-  fpiBytes[fpiNext] = buf.slice(start, end);
-  fpiKinds[fpiNext] = kind;
-  fpiNext = (fpiNext + 1) % FPI_CACHE_SIZE;
-  return kind;
-}
-
-/** What a header's public id says the document is: 'other' when it does not say. */
-export function publicIdKind(
-  publicId: number,
-  buf: Uint8Array,
-  start: number,
-  end: number,
-): WbxmlDocument | 'other' {
-  if (publicId === 0) return fpiKind(buf, start, end);
-  if (SYNCML_PUBLIC_IDS.has(publicId)) return 'syncml';
-  if (DEVINF_PUBLIC_IDS.has(publicId)) return 'devinf';
-  return 'other';
-}
 
 const entityBytes = new Uint8Array(4);
 

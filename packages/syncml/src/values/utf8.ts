@@ -4,11 +4,12 @@
  */
 
 /**
- * Longest string decoded with the char-code loop. Measured on Node 20 with throwaway
- * scripts: the loop beats `TextDecoder.decode` up to about 16 ASCII bytes and loses
- * beyond (a call to the decoder costs ~90 ns whatever the length; the loop ~6 ns/byte).
+ * Longest string decoded from char codes (no TextDecoder call). Measured on Node 20 with
+ * throwaway scripts (CPU time, ASCII): `String.fromCharCode` of 8 bytes at a time takes
+ * ~6 ns for 1-4 bytes, ~35 ns for 10, ~70 ns for 33, ~100 ns for 48; a `TextDecoder.decode`
+ * call ~90-100 ns whatever the length up to there.
  */
-export const SHORT_ASCII_MAX = 16;
+export const SHORT_ASCII_MAX = 32;
 
 const utf8Decoder = new TextDecoder('utf-8');
 const utf8Encoder = new TextEncoder();
@@ -16,17 +17,28 @@ const utf8Encoder = new TextEncoder();
 /** Decodes `buf[start, end)` as UTF-8 (invalid sequences become U+FFFD). */
 export function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
   const n = end - start;
-  if (n === 0) return '';
-  if (n <= SHORT_ASCII_MAX) {
-    let s = '';
-    for (let i = start; i < end; i++) {
-      const c = buf[i]!;
-      if (c >= 0x80) return utf8Decoder.decode(buf.subarray(start, end));
-      s += String.fromCharCode(c);
-    }
-    return s;
+  if (n <= 0) return '';
+  if (n > SHORT_ASCII_MAX) return utf8Decoder.decode(buf.subarray(start, end));
+  let s = '';
+  let i = start;
+  for (; i + 8 <= end; i += 8) {
+    const a = buf[i]!;
+    const b = buf[i + 1]!;
+    const c = buf[i + 2]!;
+    const d = buf[i + 3]!;
+    const e = buf[i + 4]!;
+    const f = buf[i + 5]!;
+    const g = buf[i + 6]!;
+    const h = buf[i + 7]!;
+    if ((a | b | c | d | e | f | g | h) >= 0x80) return utf8Decoder.decode(buf.subarray(start, end));
+    s += String.fromCharCode(a, b, c, d, e, f, g, h);
   }
-  return utf8Decoder.decode(buf.subarray(start, end));
+  for (; i < end; i++) {
+    const c = buf[i]!;
+    if (c >= 0x80) return utf8Decoder.decode(buf.subarray(start, end));
+    s += String.fromCharCode(c);
+  }
+  return s;
 }
 
 /** Number of UTF-8 bytes of `s` (lone surrogates count as U+FFFD, 3 bytes, as TextEncoder writes them). */

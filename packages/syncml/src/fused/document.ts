@@ -1,0 +1,267 @@
+import { childCode, F_ITEM_DATA, F_META, isFlatValue, LEAF_FIRST } from '../build/frames.js';
+import { newMeta } from '../build/objects.js';
+import type { Item } from '../model/message.js';
+import { isWhitespace } from '../values/utf8.js';
+import { D_DEV_INF, isMetInfId } from '../vocabulary/element-ids.js';
+import { DEVINF_TOKENS, publicIdKind, SYNCML_TOKENS } from '../parse/wbxml-tokens.js';
+import { bail } from './bail.js';
+import { closeContainer } from './close.js';
+import type { FusedDecoder } from './decoder.js';
+import { assignLeaf, leafAllowed } from './leaf.js';
+import { openContainer } from './open.js';
+
+// WBXML global tokens the fused decoder reads; every other one hands the message over.
+const SWITCH_PAGE = 0x00;
+const END = 0x01;
+const STR_I = 0x03;
+const STR_T = 0x83;
+const OPAQUE = 0xc3;
+/** Tag bytes: identity in the low 6 bits (0x05-0x3F), 0x40 = has content, 0x80 = has attributes. */
+const TAG_CONTENT = 0x40;
+const TAG_ATTRIBUTES = 0x80;
+
+// Charsets read as they are (MIBenum): 0 means "unknown", which the generic path reads as
+// UTF-8 (its readers' default); US-ASCII is a subset of UTF-8.
+const CHARSET_UNKNOWN = 0;
+const CHARSET_US_ASCII = 3;
+const CHARSET_UTF_8 = 106;
+
+/** Where the last mb_u_int32 read ended. */
+let mbNext = 0;
+
+// An mb_u_int32 at buf[p] (before `end`): its value, its end in `mbNext`. The generic reader
+// rejects one over 5 bytes or above 0xFFFFFFFF, and one cut by the end.
+function readMb(buf: Uint8Array, p: number, end: number): number {
+  if (p < end) {
+    const c = buf[p]!;
+    if (c < 0x80) {
+      mbNext = p + 1;
+      return c;
+    }
+  }
+  let v = 0;
+  for (let k = 0; k < 5; k++) {
+    if (p >= end) return bail();
+    const c = buf[p++]!;
+    v = v * 128 + (c & 0x7f);
+    if (c < 0x80) {
+      if (v > 0xffffffff) return bail();
+      mbNext = p;
+      return v;
+    }
+  }
+  return bail();
+}
+
+/** Bytes of a STR_I scanned one by one before {@link findNul} takes over. */
+const SHORT_SCAN = 64;
+
+/**
+ * The NUL at or after `p` (before `end`) that ends a long STR_I (item data): four bytes at a
+ * time through a DataView, with the zero-byte test of "Bit Twiddling Hacks". Measured on
+ * Node 20: ~4 GB/s against ~1-3 GB/s for `Uint8Array.prototype.indexOf` (throwaway scripts,
+ * 11 KB strings).
+ */
+function findNul(f: FusedDecoder, p: number, end: number): number {
+  const buf = f.buf;
+  let view = f.view;
+  if (view === null) {
+    view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    f.view = view;
+  }
+  for (const last = end - 16; p <= last; p += 16) {
+    const a = view.getInt32(p, true);
+    const b = view.getInt32(p + 4, true);
+    const c = view.getInt32(p + 8, true);
+    const d = view.getInt32(p + 12, true);
+    const zero =
+      ((a - 0x01010101) & ~a) | ((b - 0x01010101) & ~b) | ((c - 0x01010101) & ~c) | ((d - 0x01010101) & ~d);
+    if ((zero & 0x80808080) !== 0) break;
+  }
+  while (p < end && buf[p] !== 0) p++;
+  return p < end ? p : bail();
+}
+
+/** End of the string-table string at `s`: its NUL, or the end of the table. */
+function tableStringEnd(buf: Uint8Array, s: number, tableEnd: number): number {
+  for (let i = s; i < tableEnd; i++) if (buf[i] === 0) return i;
+  return tableEnd;
+}
+
+/**
+ * Reads the header of the document at `buf[start]`: its string table goes to the decoder;
+ * returns where the body starts. Hands over when the public id names the other kind of
+ * document (NOT_SYNCML) or the charset is not UTF-8 / US-ASCII.
+ */
+function readHeader(f: FusedDecoder, start: number, end: number, devinf: boolean): number {
+  const buf = f.buf;
+  if (start >= end) return bail();
+  const version = buf[start]!;
+  if (version > 3) return bail();
+  const publicId = readMb(buf, start + 1, end);
+  let pos = mbNext;
+  let fpiIndex = -1;
+  if (publicId === 0) {
+    fpiIndex = readMb(buf, pos, end);
+    pos = mbNext;
+  }
+  let charset = CHARSET_UNKNOWN;
+  if (version !== 0) {
+    charset = readMb(buf, pos, end);
+    pos = mbNext;
+  }
+  const tableLength = readMb(buf, pos, end);
+  pos = mbNext;
+  if (tableLength > end - pos) return bail();
+  const tableEnd = pos + tableLength;
+  f.tableStart = pos;
+  f.tableEnd = tableEnd;
+  let kind: string;
+  if (fpiIndex >= 0) {
+    if (fpiIndex >= tableLength) return bail();
+    const s = pos + fpiIndex;
+    kind = publicIdKind(0, buf, s, tableStringEnd(buf, s, tableEnd));
+  } else {
+    kind = publicIdKind(publicId, buf, 0, 0);
+  }
+  if (kind !== 'other' && kind !== (devinf ? 'devinf' : 'syncml')) return bail();
+  if (charset !== CHARSET_UTF_8 && charset !== CHARSET_US_ASCII && charset !== CHARSET_UNKNOWN) return bail();
+  return tableEnd;
+}
+
+/**
+ * Reads the whole WBXML document `buf[start, end)` (a message, a standalone DevInf, or a
+ * DevInf nested in the Data at frame `base`) into the AST; its root opens at frame base + 1.
+ */
+export function readDocument(
+  f: FusedDecoder,
+  start: number,
+  end: number,
+  devinf: boolean,
+  base: number,
+): void {
+  const body = readHeader(f, start, end, devinf);
+  readBody(f, body, end, devinf ? DEVINF_TOKENS : SYNCML_TOKENS, base);
+}
+
+// The text of the open element: one range of the message. Text in an element that holds only
+// elements is ignored when it is white space (the generic path warns about any other).
+function text(f: FusedDecoder, code: number, start: number, end: number): void {
+  if (code >= LEAF_FIRST || code === F_ITEM_DATA) {
+    // A second piece (a string broken by an entity...) is joined by the generic path.
+    if (f.hasText) bail();
+    f.hasText = true;
+    f.textStart = start;
+    f.textEnd = end;
+  } else if (start !== end && !isWhitespace(f.buf, start, end)) {
+    bail();
+  }
+}
+
+// The first element in an item's Data decides what it holds: MetInf elements turn the Data
+// frame into a Meta frame over a new MetInfData (as `enterData` of the builder does).
+function dataChild(f: FusedDecoder, id: number, d: number): number {
+  if (f.hasText && !isWhitespace(f.buf, f.textStart, f.textEnd)) bail();
+  if (id === D_DEV_INF || !isMetInfId(id)) return F_ITEM_DATA;
+  const meta = newMeta();
+  (f.objs[d] as Item).data = { kind: 'metinf', meta };
+  f.codes[d] = F_META;
+  f.objs[d] = meta;
+  return F_META;
+}
+
+// The body: tags, END, strings, OPAQUE and page switches, until the root element closes.
+function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array, base: number): void {
+  const buf = f.buf;
+  const codes = f.codes;
+  const objs = f.objs;
+  const tokenLimit = tokens.length;
+  const maxDepth = f.maxDepth;
+  let d = base;
+  let page = 0;
+  read: for (;;) {
+    if (pos >= end) bail(); // the input ends before the root element does
+    const b = buf[pos]!;
+    const identity = b & 0x3f;
+    if (identity >= 5) {
+      // A tag.
+      if (b >= TAG_ATTRIBUTES) bail();
+      const key = page * 64 + identity;
+      const id = key < tokenLimit ? tokens[key]! : -1;
+      if (id < 0) bail();
+      let parent = codes[d]!;
+      if (parent === F_ITEM_DATA) parent = dataChild(f, id, d);
+      const code = childCode(parent, id);
+      if (code < 0 || d + 1 > maxDepth) bail();
+      pos++;
+      d++;
+      codes[d] = code;
+      if (code >= LEAF_FIRST) {
+        if (isFlatValue(code) && !leafAllowed(f, code)) bail();
+        f.hasText = false;
+        if (b & TAG_CONTENT) continue;
+        assignLeaf(f, code, objs[d - 1], d);
+      } else {
+        if (d > f.deepest) f.deepest = d;
+        objs[d] = openContainer(f, code, id, objs[d - 1], parent, d);
+        if (code === F_ITEM_DATA) f.hasText = false;
+        if (b & TAG_CONTENT) continue;
+        closeContainer(f, codes[d]!, objs[d], d);
+      }
+      d--;
+      if (d === base) break;
+      continue;
+    }
+    switch (b) {
+      case STR_I: {
+        if (d === base) bail();
+        // Most strings are short: a plain scan finds their NUL before a call would start.
+        let nul = pos + 1;
+        const near = end - nul > SHORT_SCAN ? nul + SHORT_SCAN : end;
+        while (nul < near && buf[nul] !== 0) nul++;
+        if (nul === near) nul = nul === end ? bail() : findNul(f, nul, end);
+        text(f, codes[d]!, pos + 1, nul);
+        pos = nul + 1;
+        continue;
+      }
+      case END: {
+        if (d === base) bail();
+        const code = codes[d]!;
+        if (code >= LEAF_FIRST) assignLeaf(f, code, objs[d - 1], d);
+        else closeContainer(f, code, objs[d], d);
+        pos++;
+        d--;
+        if (d === base) break read;
+        continue;
+      }
+      case SWITCH_PAGE:
+        if (pos + 1 >= end) bail();
+        page = buf[pos + 1]!;
+        pos += 2;
+        continue;
+      case OPAQUE: {
+        if (d === base) bail();
+        const length = readMb(buf, pos + 1, end);
+        const p = mbNext;
+        if (length > end - p) bail();
+        text(f, codes[d]!, p, p + length);
+        pos = p + length;
+        continue;
+      }
+      case STR_T: {
+        if (d === base) bail();
+        const index = readMb(buf, pos + 1, end);
+        const tableStart = f.tableStart;
+        if (index >= f.tableEnd - tableStart) bail();
+        const s = tableStart + index;
+        text(f, codes[d]!, s, tableStringEnd(buf, s, f.tableEnd));
+        pos = mbNext;
+        continue;
+      }
+      default:
+        bail();
+    }
+  }
+  // The root element closed: nothing may follow it.
+  if (pos !== end) bail();
+}

@@ -1,0 +1,312 @@
+import * as F from '../build/frames.js';
+import * as N from '../build/objects.js';
+import type { CTCap, CTCapProperty, DataStore, DevInf } from '../model/devinf.js';
+import type {
+  Command,
+  Exec,
+  Filter,
+  Item,
+  LocRef,
+  MapCommand,
+  Meta,
+  Search,
+  Status,
+  SyncHeader,
+  SyncMLMessage,
+  Target,
+} from '../model/message.js';
+import * as E from '../vocabulary/element-ids.js';
+import { bail } from './bail.js';
+import type { FusedDecoder } from './decoder.js';
+
+/**
+ * Opening a container: its AST object, linked into the parent's, as `build/open.ts` does; a
+ * duplicate (which the generic path skips with a warning) or a limit reached hands over.
+ */
+
+const COMMAND_KINDS: Command['kind'][] = [];
+for (const [id, kind] of [
+  [E.ADD, 'Add'],
+  [E.ALERT, 'Alert'],
+  [E.ATOMIC, 'Atomic'],
+  [E.COPY, 'Copy'],
+  [E.DELETE, 'Delete'],
+  [E.EXEC, 'Exec'],
+  [E.GET, 'Get'],
+  [E.MAP, 'Map'],
+  [E.MOVE, 'Move'],
+  [E.PUT, 'Put'],
+  [E.REPLACE, 'Replace'],
+  [E.RESULTS, 'Results'],
+  [E.SEARCH, 'Search'],
+  [E.SEQUENCE, 'Sequence'],
+  [E.STATUS, 'Status'],
+  [E.SYNC, 'Sync'],
+] as const) {
+  COMMAND_KINDS[id] = kind;
+}
+
+// A list the AST starts empty gets its first entry as a new array of exactly one element:
+// most lists (a command's items, a Status's refs) hold one, and `push` onto an empty array
+// would reserve room for 17.
+
+/** The AST object of the container (frame code `code`, element `id`) opening at frame `d`. */
+export function openContainer(
+  f: FusedDecoder,
+  code: number,
+  id: number,
+  parent: unknown,
+  parentCode: number,
+  d: number,
+): unknown {
+  switch (code) {
+    case F.F_SYNCML: {
+      if (f.message !== undefined) return bail();
+      const message = N.newMessage();
+      f.message = message;
+      return message;
+    }
+    case F.F_HDR: {
+      const message = parent as SyncMLMessage;
+      if (message.header !== undefined) return bail();
+      const header = N.newHeader();
+      message.header = header;
+      return header;
+    }
+    case F.F_BODY:
+      if (f.bodySeen) return bail();
+      f.bodySeen = true;
+      return parent;
+    case F.F_ITEM_CMD:
+    case F.F_DELETE:
+    case F.F_GET_PUT:
+    case F.F_ALERT:
+    case F.F_ATOMIC:
+    case F.F_EXEC:
+    case F.F_MAP:
+    case F.F_RESULTS:
+    case F.F_SEARCH:
+    case F.F_STATUS:
+    case F.F_SYNC: {
+      if (++f.commandCount > f.maxCommands) return bail();
+      const command = N.newCommand(COMMAND_KINDS[id]!);
+      (parent as { commands: Command[] }).commands.push(command);
+      return command;
+    }
+    case F.F_ITEM:
+      return openItem(f, parent, parentCode);
+    case F.F_MAP_ITEM: {
+      const map = parent as MapCommand;
+      const list = map.mapItems;
+      if (list.length >= f.maxItems) return bail();
+      const mapItem = N.newMapItem();
+      if (list.length === 0) map.mapItems = [mapItem];
+      else list.push(mapItem);
+      return mapItem;
+    }
+    case F.F_MAP_ITEM_TARGET:
+    case F.F_MAP_ITEM_SOURCE:
+    case F.F_SOURCE_PARENT:
+    case F.F_TARGET_PARENT:
+    case F.F_FILTER_FIELD:
+    case F.F_FILTER_RECORD:
+    case F.F_SYNC_CAP:
+      // Wrappers whose content is a field of the parent's object.
+      return parent;
+    case F.F_LOC_REF:
+      return openLocRef(parent, parentCode, id);
+    case F.F_TARGET: {
+      const owner = parent as { target: Target | undefined };
+      if (owner.target !== undefined) return bail();
+      const target = N.newTarget();
+      owner.target = target;
+      return target;
+    }
+    case F.F_META: {
+      if (parentCode === F.F_META) return parent; // the MetInf wrapper adds no level
+      const owner = parent as { meta: Meta | undefined };
+      if (owner.meta !== undefined) return bail();
+      const meta = N.newMeta();
+      owner.meta = meta;
+      return meta;
+    }
+    case F.F_ANCHOR: {
+      const meta = parent as Meta;
+      if (meta.anchor !== undefined) return bail();
+      const anchor = N.newAnchor();
+      meta.anchor = anchor;
+      return anchor;
+    }
+    case F.F_MEM: {
+      const meta = parent as Meta;
+      if (meta.mem !== undefined) return bail();
+      const mem = N.newMem();
+      meta.mem = mem;
+      return mem;
+    }
+    case F.F_CRED: {
+      const owner = parent as { cred: unknown };
+      if (owner.cred !== undefined) return bail();
+      const cred = N.newCred();
+      owner.cred = cred;
+      return cred;
+    }
+    case F.F_CHAL: {
+      const status = parent as Status;
+      if (status.chal !== undefined) return bail();
+      const chal = N.newChal();
+      status.chal = chal;
+      return chal;
+    }
+    case F.F_FILTER: {
+      const target = parent as Target;
+      if (target.filter !== undefined) return bail();
+      const filter = N.newFilter();
+      target.filter = filter;
+      return filter;
+    }
+    case F.F_ITEM_DATA:
+      if ((parent as Item).data !== undefined) return bail();
+      return parent;
+    case F.F_DEVINF:
+      return openDevInf(f, parent, parentCode, d);
+    default:
+      return openDevInfPart(f, code, id, parent);
+  }
+}
+
+function openItem(f: FusedDecoder, parent: unknown, parentCode: number): Item {
+  const item = N.newItem();
+  switch (parentCode) {
+    case F.F_EXEC: {
+      const exec = parent as Exec;
+      if (exec.item !== undefined) return bail();
+      exec.item = item;
+      return item;
+    }
+    case F.F_FILTER_FIELD: {
+      const filter = parent as Filter;
+      if (filter.field !== undefined) return bail();
+      filter.field = item;
+      return item;
+    }
+    case F.F_FILTER_RECORD: {
+      const filter = parent as Filter;
+      if (filter.record !== undefined) return bail();
+      filter.record = item;
+      return item;
+    }
+  }
+  const owner = parent as { items: Item[] };
+  const items = owner.items;
+  if (items.length >= f.maxItems) return bail();
+  if (items.length === 0) owner.items = [item];
+  else items.push(item);
+  return item;
+}
+
+function openLocRef(parent: unknown, parentCode: number, id: number): LocRef {
+  const ref = N.newLocRef();
+  if (parentCode === F.F_SEARCH) {
+    const search = parent as Search;
+    if (search.sources.length === 0) search.sources = [ref];
+    else search.sources.push(ref);
+    return ref;
+  }
+  const owner = parent as SyncHeader;
+  if (id === E.TARGET) {
+    if (owner.target !== undefined) return bail();
+    owner.target = ref;
+  } else {
+    if (owner.source !== undefined) return bail();
+    owner.source = ref;
+  }
+  return ref;
+}
+
+function openDevInf(f: FusedDecoder, parent: unknown, parentCode: number, d: number): DevInf {
+  const devinf = N.newDevInf();
+  if (parentCode === F.F_DOC_DEVINF) {
+    if (f.devinf !== undefined) return bail();
+    f.devinf = devinf;
+  } else {
+    // Inside an item's Data: from now on the Data holds this DevInf and nothing else.
+    (parent as Item).data = { kind: 'devinf', devinf };
+    f.codes[d - 1] = F.F_ITEM_DATA_DONE;
+  }
+  return devinf;
+}
+
+// The containers inside DevInf.
+function openDevInfPart(f: FusedDecoder, code: number, id: number, parent: unknown): unknown {
+  switch (code) {
+    case F.F_DATASTORE: {
+      const store = N.newDataStore();
+      (parent as DevInf).dataStores.push(store);
+      return store;
+    }
+    case F.F_CT_REF:
+      return openContentTypeRef(parent as DataStore, id);
+    case F.F_DSMEM: {
+      const store = parent as DataStore;
+      if (store.dsMem !== undefined) return bail();
+      const mem = N.newDSMem();
+      store.dsMem = mem;
+      return mem;
+    }
+    case F.F_CTCAP: {
+      const list = (parent as { ctCaps: CTCap[] }).ctCaps;
+      const cap = N.newCTCap();
+      list.push(cap);
+      f.ctCapList = list;
+      f.flatProperty = null;
+      f.flatParam = null;
+      return cap;
+    }
+    case F.F_PROPERTY: {
+      const property = N.newProperty();
+      (parent as CTCap).properties.push(property);
+      return property;
+    }
+    case F.F_PROP_PARAM: {
+      const param = N.newParam();
+      (parent as CTCapProperty).params.push(param);
+      return param;
+    }
+    case F.F_FILTER_CAP: {
+      const cap = N.newFilterCap();
+      (parent as DataStore).filterCaps.push(cap);
+      return cap;
+    }
+    case F.F_EXT: {
+      const ext = N.newExt();
+      (parent as DevInf).exts.push(ext);
+      return ext;
+    }
+  }
+  // Every container code is handled above; an unknown one would be a bug: the generic path decides.
+  return bail();
+}
+
+function openContentTypeRef(store: DataStore, id: number): unknown {
+  const ref = N.newContentTypeRef();
+  switch (id) {
+    case E.D_RX_PREF:
+      if (store.rxPref !== undefined) return bail();
+      store.rxPref = ref;
+      break;
+    case E.D_TX_PREF:
+      if (store.txPref !== undefined) return bail();
+      store.txPref = ref;
+      break;
+    case E.D_RX:
+      store.rx.push(ref);
+      break;
+    case E.D_TX:
+      store.tx.push(ref);
+      break;
+    default:
+      store.filterRx.push(ref);
+  }
+  return ref;
+}
