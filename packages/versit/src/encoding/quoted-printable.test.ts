@@ -48,9 +48,27 @@ describe('encodeQuotedPrintableLines', () => {
     expect(qp(lines.join('=\r\n'))).toBe(text);
   });
 
-  it('moves a space that would end a line to the next line', () => {
+  it('moves a space that would end a line to the next line, escaped', () => {
     const lines = encodeQuotedPrintableLines(enc.encode('aaaa bbbb'), 6);
-    expect(lines).toEqual(['aaaa', ' bbbb']);
+    expect(lines).toEqual(['aaaa', '=20bb', 'bb']);
     expect(qp(lines.join('=\r\n'))).toBe('aaaa bbbb');
+  });
+});
+
+describe('soft breaks next to white space', () => {
+  it('a space before a soft break goes to the next line as =20, never as leading white space', async () => {
+    const { parseVersit } = await import('../parse/parse.js');
+    for (const [dialectHeader, value] of [
+      ['BEGIN:VNOTE\r\nVERSION:1.1', `${'x'.repeat(20)} €€€€€`],
+      ['BEGIN:VCALENDAR\r\nVERSION:1.0', `${'x'.repeat(13)} €€€€€`],
+    ] as const) {
+      const lines = encodeQuotedPrintableLines(new TextEncoder().encode(value), 40, 30);
+      for (const l of lines.slice(1)) expect(l.startsWith(' ') || l.startsWith('\t')).toBe(false);
+      const end = dialectHeader.includes('VNOTE') ? 'END:VNOTE' : 'END:VCALENDAR';
+      const text = `${dialectHeader}\r\nBODY;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:${lines.join('=\r\n')}\r\n${end}\r\n`;
+      const doc = parseVersit(text);
+      const body = doc.components[0]!.properties.find((p) => p.name === 'BODY')!;
+      expect(body.value).toBe(value);
+    }
   });
 });

@@ -79,13 +79,15 @@ export function encodeQuotedPrintableLines(bytes: Uint8Array, width: number, fir
     }
     if (line.length + piece.length > room && line.length > 0) {
       // A space or tab right before a soft break would be stripped by some
-      // readers: it moves to the next line instead (or is escaped if alone).
+      // readers, and one at the start of the next line reads as folding in
+      // vCard 2.1 / vCalendar 1.0: it moves to the next line escaped (=20, =09).
       const last = line.charCodeAt(line.length - 1);
       let carry = '';
       if (last === 0x20 || last === 0x09) {
-        if (line.length === 1) line = last === 0x20 ? '=20' : '=09';
+        const escaped = last === 0x20 ? '=20' : '=09';
+        if (line.length === 1) line = escaped;
         else {
-          carry = line.slice(-1);
+          carry = escaped;
           line = line.slice(0, -1);
         }
       }
