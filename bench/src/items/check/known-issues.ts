@@ -13,18 +13,5 @@ export interface KnownRoundTripIssue {
   readonly issue: string;
 }
 
-const VERSIT_QP_SPACE =
-  '@syncds/versit: a QUOTED-PRINTABLE soft break before a space moves the space to the start of ' +
-  'the next line, and the legacy-dialect line reader takes that line as folding before it looks ' +
-  'for the soft break, so vNote 1.1 and vCalendar 1.0 values read back with "= " inside';
-
 /** Known wrong round trips of the corpus, by item. */
-export const KNOWN_ROUND_TRIP_ISSUES: readonly KnownRoundTripIssue[] = [
-  { source: 'generated/vnote-1.1#2', path: '$.note.body', issue: VERSIT_QP_SPACE },
-  { source: 'generated/vnote-1.1#4', path: '$.note.body', issue: VERSIT_QP_SPACE },
-];
-
-/** The known issue of `source`, if it has one. */
-export function knownIssueOf(source: string): KnownRoundTripIssue | undefined {
-  return KNOWN_ROUND_TRIP_ISSUES.find((k) => k.source === source);
-}
+export const KNOWN_ROUND_TRIP_ISSUES: readonly KnownRoundTripIssue[] = [];
