@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ServerProcess } from './support/server-process.js';
 import { SyncevoDevice } from '@syncds/test-peers';
@@ -9,8 +8,7 @@ import { SyncevoDevice } from '@syncds/test-peers';
 const servers: ServerProcess[] = [];
 afterAll(async () => {
   for (const s of servers) {
-    await s.stop();
-    rmSync(s.dataDir, { recursive: true, force: true });
+    await s.close();
   }
 });
 

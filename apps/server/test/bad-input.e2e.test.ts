@@ -1,26 +1,13 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { vcard } from './support/items.js';
-import { ServerProcess } from './support/server-process.js';
+import { useServer } from './support/use-server.js';
 import { SyncevoDevice } from '@syncds/test-peers';
 
 // Issue 4 item 7 / R21: every bad input gets a SyncML or HTTP status and a log line; the
 // store is unchanged and the server keeps serving.
 
 const LOGIN = 'robust@example.com';
-let server: ServerProcess;
-
-beforeAll(async () => {
-  server = new ServerProcess({ SYNCDS_MAX_MESSAGE_SIZE: '65536' });
-  expect((await server.admin(['domain', 'add', 'example.com'])).code).toBe(0);
-  expect((await server.admin(['account', 'add', LOGIN, '--password', 'pw'])).code).toBe(0);
-  await server.start();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-  rmSync(server.dataDir, { recursive: true, force: true });
-});
+const server = useServer({ env: { SYNCDS_MAX_MESSAGE_SIZE: '65536' }, accounts: [[LOGIN, 'pw']] });
 
 async function post(
   body: Uint8Array | string,

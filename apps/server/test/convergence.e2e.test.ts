@@ -1,7 +1,6 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { vcard } from './support/items.js';
-import { ServerProcess } from './support/server-process.js';
+import { useServer } from './support/use-server.js';
 import { SyncevoDevice, type SyncResult } from '@syncds/test-peers';
 
 // R18: several devices of one account converge on the union; R8 / complaint 1: a
@@ -9,19 +8,7 @@ import { SyncevoDevice, type SyncResult } from '@syncds/test-peers';
 // item and anchor, so no slow sync happens that nobody asked for.
 
 const LOGIN = 'team@example.com';
-let server: ServerProcess;
-
-beforeAll(async () => {
-  server = new ServerProcess();
-  expect((await server.admin(['domain', 'add', 'example.com'])).code).toBe(0);
-  expect((await server.admin(['account', 'add', LOGIN, '--password', 'pw'])).code).toBe(0);
-  await server.start();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-  rmSync(server.dataDir, { recursive: true, force: true });
-});
+const server = useServer({ accounts: [[LOGIN, 'pw']] });
 
 const sync = (d: SyncevoDevice, extra: { mode?: 'slow'; wbxml?: boolean } = {}) =>
   d.sync({ url: server.url, user: LOGIN, password: 'pw', stores: ['contacts'], ...extra });

@@ -1,27 +1,14 @@
-import { rmSync } from 'node:fs';
 import { type CalendarEvent, type CalendarTime, expandOccurrences } from '@syncds/calendar';
 import { parseItem } from '@syncds/formats';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ServerProcess } from './support/server-process.js';
+import { expect, test } from 'vitest';
+import { useServer } from './support/use-server.js';
 import { SyncevoDevice } from '@syncds/test-peers';
 
 // Issue 5, end to end: an event with a weekly recurrence and an alarm made on a
 // vCalendar 1.0 client reaches an iCalendar 2.0 client with the same instants, rule and
 // alarm; and back. Both devices are SyncEvolution; `--ical` picks the wire format.
 
-let server: ServerProcess;
-
-beforeAll(async () => {
-  server = new ServerProcess();
-  expect((await server.admin(['domain', 'add', 'example.com'])).code).toBe(0);
-  expect((await server.admin(['account', 'add', 'cal@example.com', '--password', 'pw'])).code).toBe(0);
-  await server.start();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-  rmSync(server.dataDir, { recursive: true, force: true });
-});
+const server = useServer({ accounts: [['cal@example.com', 'pw']] });
 
 const EVENT = [
   'BEGIN:VCALENDAR',

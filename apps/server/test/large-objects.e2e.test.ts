@@ -1,24 +1,11 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ServerProcess } from './support/server-process.js';
+import { expect, test } from 'vitest';
+import { useServer } from './support/use-server.js';
 import { SyncevoDevice } from '@syncds/test-peers';
 
 // Issue 4 item 5: a 60 KB note through a client with MaxMsgSize 10240 arrives whole in
 // both directions (large objects: MoreData chunks, Size, 213).
 
-let server: ServerProcess;
-
-beforeAll(async () => {
-  server = new ServerProcess();
-  expect((await server.admin(['domain', 'add', 'example.com'])).code).toBe(0);
-  expect((await server.admin(['account', 'add', 'big@example.com', '--password', 'pw'])).code).toBe(0);
-  await server.start();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-  rmSync(server.dataDir, { recursive: true, force: true });
-});
+const server = useServer({ accounts: [['big@example.com', 'pw']] });
 
 function bigNote(): string {
   const lines = ['Travel journal'];

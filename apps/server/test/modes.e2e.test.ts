@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { essences, vcard, vevent, vtodo } from './support/items.js';
-import { ServerProcess } from './support/server-process.js';
+import { useServer } from './support/use-server.js';
 import { serverEssences } from './support/server-state.js';
 import { type Store, SyncevoDevice, type SyncOptions, type SyncResult } from '@syncds/test-peers';
 
@@ -10,18 +10,7 @@ import { type Store, SyncevoDevice, type SyncOptions, type SyncResult } from '@s
 // WBXML, SyncML 1.0, 1.1 and 1.2, checked item by item on both sides.
 
 const STORES: Store[] = ['contacts', 'calendar', 'todo', 'memo'];
-let server: ServerProcess;
-
-beforeAll(async () => {
-  server = new ServerProcess();
-  expect((await server.admin(['domain', 'add', 'example.com'])).code).toBe(0);
-  await server.start();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-  rmSync(server.dataDir, { recursive: true, force: true });
-});
+const server = useServer();
 
 /** `mode` as SyncEvolution reports it (local = the device, remote = the server). */
 function ok(r: SyncResult, mode: string): SyncResult {

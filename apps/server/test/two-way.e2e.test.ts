@@ -1,26 +1,15 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { essences, vcard, vevent, vtodo } from './support/items.js';
-import { ServerProcess } from './support/server-process.js';
+import { useServer } from './support/use-server.js';
 import { type Store, SyncevoDevice, type SyncResult } from '@syncds/test-peers';
 
 // Issue 3: a real client (SyncEvolution on the Synthesis engine) against the server
 // started as the README says, in XML and WBXML, SyncML 1.1 and 1.2, basic and MD5.
 
 const STORES: Store[] = ['contacts', 'calendar', 'todo', 'memo'];
-let server: ServerProcess;
-
-beforeAll(async () => {
-  server = new ServerProcess();
-  expect((await server.admin(['domain', 'add', 'example.com'])).code).toBe(0);
-  await server.start();
-}, 60_000);
-
-afterAll(async () => {
-  expect(await server.stop()).toBe(0);
-  rmSync(server.dataDir, { recursive: true, force: true });
-});
+const server = useServer();
 
 function expectOk(r: SyncResult): void {
   expect(r.session, r.stderr).toMatchObject({ ok: true, status: 200 });

@@ -1,27 +1,16 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { vcard } from './support/items.js';
-import { ServerProcess } from './support/server-process.js';
+import { useServer } from './support/use-server.js';
 import { SyncevoDevice, type SyncResult } from '@syncds/test-peers';
 
 // Issue 4 item 2 / R9 / R10: the SYNC= URL parameter drives the sync type, including the
 // server methods 7, 8 and 9 and RESET; parameters after '#' (never sent over HTTP) are
 // read from the SyncHdr Target LocURI.
 
-let server: ServerProcess;
+const server = useServer();
 let seq = 0;
-
-beforeAll(async () => {
-  server = new ServerProcess();
-  expect((await server.admin(['domain', 'add', 'example.com'])).code).toBe(0);
-  await server.start();
-}, 60_000);
-
-afterAll(async () => {
-  await server.stop();
-  rmSync(server.dataDir, { recursive: true, force: true });
-});
 
 function ok(r: SyncResult): SyncResult {
   expect(r.session, r.stderr).toMatchObject({ ok: true, status: 200 });

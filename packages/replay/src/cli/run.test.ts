@@ -33,7 +33,7 @@ describe('syncds-replay', () => {
     await server.addAccount('bin@example.com', 'syncmltest');
   }, 120_000);
   afterAll(async () => {
-    await server.stop();
+    await server.close();
     for (const d of temps) rmSync(d, { recursive: true, force: true });
   });
 

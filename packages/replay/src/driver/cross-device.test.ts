@@ -27,7 +27,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await server.stop();
+  await server.close();
 });
 
 /** Run 1 of the session with its first contact (b64 SIF-C) replaced by a fuller one. */

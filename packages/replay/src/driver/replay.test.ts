@@ -56,7 +56,7 @@ describe('authentication', () => {
     await server.addAccount('md5-clear@example.com', PASSWORD, { keepClearPassword: true });
     await server.addAccount('md5-hashed@example.com', PASSWORD);
   }, 120_000);
-  afterAll(() => server.stop());
+  afterAll(() => server.close());
 
   it('answers a challenge for MD5 with our nonce, and keeps to MD5 in the following sessions', async () => {
     const report = await replayCapture(readCapture(join(SESSIONS, 'synthesis_tasks')), {
@@ -126,7 +126,7 @@ describe('against a server with the default policy', () => {
       await server.addAccount(`${login}@example.com`, PASSWORD);
     }
   }, 120_000);
-  afterAll(() => server.stop());
+  afterAll(() => server.close());
 
   it('reports a database the server does not know, and --db renames it', async () => {
     // The notes session as a client that names its database `./bookmarks` would send it.

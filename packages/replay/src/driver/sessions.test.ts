@@ -273,7 +273,7 @@ describe('recorded sessions replayed against the server', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await server.stop();
+    await server.close();
   });
 
   for (const c of CASES) {
