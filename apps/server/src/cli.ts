@@ -225,13 +225,7 @@ async function admin(
       return;
     }
     case 'domain list': {
-      const rows: Record<string, unknown>[] = [];
-      let after: string | undefined;
-      do {
-        const page = await store.listDomains(after === undefined ? { limit: 1000 } : { after, limit: 1000 });
-        for (const d of page.entries) rows.push({ ...d });
-        after = page.next ?? undefined;
-      } while (after !== undefined);
+      const rows = await allPages((after) => store.listDomains({ limit: 1000, ...after }));
       print(rows, ['name', 'enabled', 'syncAllowed']);
       return;
     }
@@ -269,19 +263,10 @@ async function admin(
       out(`password of ${rest[0]} set\n`);
       return;
     case 'account list': {
-      const rows: Record<string, unknown>[] = [];
-      let after: string | undefined;
       const domain = flagStr(args, 'domain');
-      do {
-        const opts = {
-          limit: 1000,
-          ...(after === undefined ? {} : { after }),
-          ...(domain === undefined ? {} : { domain }),
-        };
-        const page = await store.listAccounts(opts);
-        for (const a of page.entries) rows.push({ ...a });
-        after = page.next ?? undefined;
-      } while (after !== undefined);
+      const rows = await allPages((after) =>
+        store.listAccounts({ limit: 1000, ...after, ...(domain === undefined ? {} : { domain }) }),
+      );
       print(rows, ['login', 'enabled', 'syncAllowed', 'hasClearPassword']);
       return;
     }
@@ -383,6 +368,20 @@ async function admin(
     default:
       throw new UsageError(`unknown command: ${[command, sub].filter(Boolean).join(' ')}`);
   }
+}
+
+/** Every entry of a keyset-paged listing, as plain rows. */
+async function allPages<T extends object>(
+  page: (after: { after?: string }) => Promise<{ entries: readonly T[]; next: string | null }>,
+): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  let after: string | undefined;
+  do {
+    const p = await page(after === undefined ? {} : { after });
+    for (const e of p.entries) rows.push({ ...e });
+    after = p.next ?? undefined;
+  } while (after !== undefined);
+  return rows;
 }
 
 function formatCell(v: unknown): string {
