@@ -378,7 +378,7 @@ async function allPages<T extends object>(
   let after: string | undefined;
   do {
     const p = await page(after === undefined ? {} : { after });
-    for (const e of p.entries) rows.push({ ...e });
+    for (const e of p.entries) rows.push({ ...(e as Record<string, unknown>) });
     after = p.next ?? undefined;
   } while (after !== undefined);
   return rows;
