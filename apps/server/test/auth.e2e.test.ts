@@ -70,6 +70,39 @@ describe('authentication policy', () => {
   });
 });
 
+describe('SyncML 1.0 MD5', () => {
+  test('works for an account that keeps its clear password, and only for it', async () => {
+    const s = await serverWith({});
+    expect(
+      (await s.admin(['account', 'add', 'old@example.com', '--password', 'pw', '--keep-clear-password']))
+        .code,
+    ).toBe(0);
+    const ok = await new SyncevoDevice('v10-md5').sync({
+      url: s.url,
+      user: 'old@example.com',
+      password: 'pw',
+      auth: 'md5',
+      version: '1.0',
+      stores: ['contacts'],
+    });
+    expect(ok.session).toMatchObject({ ok: true, version: '1.0', auth: 'md5' });
+    const refused = await new SyncevoDevice('v10-md5-verifier-only').sync({
+      url: s.url,
+      user: 'ann@example.com',
+      password: 'pw',
+      auth: 'md5',
+      version: '1.0',
+      stores: ['contacts'],
+    });
+    expect(refused.session).toMatchObject({ ok: false, status: 401 });
+    expect(
+      s
+        .logsWith('authentication failed')
+        .some((l) => String(l.reason).includes('SyncML 1.0 MD5 needs the clear password')),
+    ).toBe(true);
+  });
+});
+
 describe('access list (R5)', () => {
   test('a domain or an account not on the list is refused with 403', async () => {
     const s = await serverWith({ SYNCDS_ACCESS_LIST: 'true' });
