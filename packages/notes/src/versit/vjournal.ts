@@ -2,7 +2,6 @@ import {
   escapeText,
   getParamValues,
   joinList,
-  parseVersitItem,
   serializeVersit,
   type VersitComponent,
   type VersitParam,
@@ -10,18 +9,25 @@ import {
 } from '@syncds/versit';
 import { NoteCodecError } from '../errors.js';
 import type { Note } from '../model/note.js';
-import { DEFAULT_MAX_NOTE_BYTES, type NoteParseOptions, type NoteSerializeOptions } from '../options.js';
+import type { NoteParseOptions, NoteSerializeOptions } from '../options.js';
 import { formatBasicDate, isDateOnly, parseDateValue } from '../values/date.js';
-import { checkItemSize } from '../values/text.js';
 import {
   componentExtension,
   extensionComponent,
   extensionProperty,
   propertyExtension,
 } from './extensions.js';
-import { readCategories, readDate, readText, readToken } from './read-values.js';
-import { withNoteErrors } from './versit-error.js';
-import { versitOptions } from './vnote.js';
+import {
+  dateReader,
+  type ItemDialect,
+  type PropertyReader,
+  readItemProperties,
+  readUid,
+  textReader,
+  tokenReader,
+} from './item-properties.js';
+import { componentLocation, parseNoteItem } from './parse-item.js';
+import { readDate } from './read-values.js';
 
 const DIALECT = 'icalendar-2.0';
 
@@ -31,22 +37,33 @@ export const VJOURNAL_PRODID = '-//syncds//notes//EN';
 // Calendar-level properties this codec writes itself: kept copies would double them.
 const WRITTEN_CALENDAR_PROPERTIES: ReadonlySet<string> = new Set(['VERSION', 'PRODID']);
 
-function locationOf(component: VersitComponent): { line?: number; offset?: number } {
-  return {
-    ...(component.line === undefined ? {} : { line: component.line }),
-    ...(component.offset === undefined ? {} : { offset: component.offset }),
-  };
-}
-
-function readStart(note: Note, property: VersitProperty): void {
+function readStart(note: Note, property: VersitProperty): boolean {
   const date = readDate(property);
-  if (date === undefined) return;
+  if (date === undefined) return true;
   const tzid = getParamValues(property, 'TZID')[0]?.trim();
   // A named zone keeps the local time; the zone's VTIMEZONE travels as an extension.
   if (tzid !== undefined && tzid !== '' && !date.endsWith('Z') && !isDateOnly(date))
     note.entryTimeZone = tzid;
   note.entryDate = date;
+  return true;
 }
+
+/** How a VJOURNAL maps onto a note. CATEGORIES lists are split at `,` only. */
+export const VJOURNAL_ITEM: ItemDialect = {
+  dialect: DIALECT,
+  readers: new Map<string, PropertyReader>([
+    ['SUMMARY', textReader('subject', DIALECT)],
+    ['DESCRIPTION', textReader('body', DIALECT)],
+    ['CLASS', tokenReader('classification', DIALECT)],
+    ['STATUS', tokenReader('status', DIALECT)],
+    ['CREATED', dateReader('created')],
+    ['LAST-MODIFIED', dateReader('modified')],
+    ['UID', readUid],
+    ['DTSTART', readStart],
+  ]),
+  legacyCategories: false,
+  dropped: new Set(),
+};
 
 /**
  * An iCalendar 2.0 item (`text/calendar`) holding a VJOURNAL, as a note.
@@ -60,20 +77,17 @@ function readStart(note: Note, property: VersitProperty): void {
  *   `INVALID_DATE`.
  */
 export function parseVJournal(input: Uint8Array | string, options: NoteParseOptions = {}): Note {
-  checkItemSize(input, options.maxItemBytes ?? DEFAULT_MAX_NOTE_BYTES);
-  const { dialect, component: calendar } = withNoteErrors(() =>
-    parseVersitItem(input, versitOptions(options)),
-  );
+  const { dialect, component: calendar } = parseNoteItem(input, options);
   if (calendar.name !== 'VCALENDAR' || dialect !== DIALECT) {
     throw new NoteCodecError(
       'WRONG_OBJECT',
       `a vJournal item is a VCALENDAR with VERSION:2.0, not ${calendar.name} (${dialect ?? 'unknown version'})`,
-      locationOf(calendar),
+      componentLocation(calendar),
     );
   }
   const journal = calendar.components.find((c) => c.name === 'VJOURNAL');
   if (journal === undefined) {
-    throw new NoteCodecError('WRONG_OBJECT', 'the VCALENDAR holds no VJOURNAL', locationOf(calendar));
+    throw new NoteCodecError('WRONG_OBJECT', 'the VCALENDAR holds no VJOURNAL', componentLocation(calendar));
   }
   const note: Note = { extensions: [], origin: 'vjournal-2.0' };
   for (const property of calendar.properties) {
@@ -84,67 +98,8 @@ export function parseVJournal(input: Uint8Array | string, options: NoteParseOpti
   for (const nested of calendar.components) {
     if (nested !== journal) note.extensions.push(componentExtension(nested, DIALECT, 'calendar'));
   }
-  const seen = new Set<string>();
-  for (const property of journal.properties) {
-    if (property.name === 'CATEGORIES') {
-      // Repeated CATEGORIES properties add up (RFC 5545 allows several).
-      const categories = [...(note.categories ?? []), ...readCategories(property, DIALECT, false)];
-      if (categories.length > 0) note.categories = categories;
-      continue;
-    }
-    const first = !seen.has(property.name);
-    seen.add(property.name);
-    if (!(first && readKnown(note, property)))
-      note.extensions.push(propertyExtension(property, DIALECT, 'item'));
-  }
-  for (const nested of journal.components) note.extensions.push(componentExtension(nested, DIALECT, 'item'));
+  readItemProperties(note, journal, VJOURNAL_ITEM);
   return note;
-}
-
-function readKnown(note: Note, property: VersitProperty): boolean {
-  switch (property.name) {
-    case 'SUMMARY': {
-      const text = readText(property, DIALECT);
-      if (text !== undefined) note.subject = text;
-      return true;
-    }
-    case 'DESCRIPTION': {
-      const text = readText(property, DIALECT);
-      if (text !== undefined) note.body = text;
-      return true;
-    }
-
-    case 'CLASS': {
-      const token = readToken(property, DIALECT);
-      if (token !== undefined) note.classification = token;
-      return true;
-    }
-    case 'STATUS': {
-      const token = readToken(property, DIALECT);
-      if (token !== undefined) note.status = token;
-      return true;
-    }
-    case 'CREATED': {
-      const date = readDate(property);
-      if (date !== undefined) note.created = date;
-      return true;
-    }
-    case 'LAST-MODIFIED': {
-      const date = readDate(property);
-      if (date !== undefined) note.modified = date;
-      return true;
-    }
-    case 'UID': {
-      const uid = property.value.trim();
-      if (uid !== '') note.uid = uid;
-      return true;
-    }
-    case 'DTSTART':
-      readStart(note, property);
-      return true;
-    default:
-      return false;
-  }
 }
 
 function property(name: string, value: string, params: VersitParam[] = []): VersitProperty {

@@ -1,7 +1,6 @@
 import {
   escapeText,
   joinList,
-  parseVersitItem,
   serializeVersit,
   splitEscaped,
   type VersitComponent,
@@ -9,52 +8,62 @@ import {
 } from '@syncds/versit';
 import { NoteCodecError } from '../errors.js';
 import type { Note, NoteExtension } from '../model/note.js';
-import { DEFAULT_MAX_NOTE_BYTES, type NoteParseOptions, type NoteSerializeOptions } from '../options.js';
+import type { NoteParseOptions, NoteSerializeOptions } from '../options.js';
 import { formatBasicDate } from '../values/date.js';
-import { checkItemSize } from '../values/text.js';
+import { extensionComponent, extensionProperty } from './extensions.js';
 import {
-  componentExtension,
-  extensionComponent,
-  extensionProperty,
-  propertyExtension,
-} from './extensions.js';
-import { readCategories, readDate, readInteger, readText, readToken } from './read-values.js';
-import { withNoteErrors } from './versit-error.js';
+  dateReader,
+  type ItemDialect,
+  type PropertyReader,
+  readItemProperties,
+  readUid,
+  textReader,
+  tokenReader,
+} from './item-properties.js';
+import { componentLocation, parseNoteItem } from './parse-item.js';
+import { readInteger } from './read-values.js';
 
 const DIALECT = 'vnote-1.1';
 
 /** Funambol's `X-FUNAMBOL-COLOR` names, indexed by Outlook's note colour number. */
 export const VNOTE_COLOR_NAMES: readonly string[] = ['BLUE', 'GREEN', 'PINK', 'YELLOW', 'WHITE'];
 
-/** Parser options handed to @syncds/versit. */
-export function versitOptions(options: NoteParseOptions): {
-  maxItemBytes: number;
-  maxLineBytes?: number;
-  maxProperties?: number;
-  fallbackCharset?: string | null;
-} {
-  const out: {
-    maxItemBytes: number;
-    maxLineBytes?: number;
-    maxProperties?: number;
-    fallbackCharset?: string | null;
-  } = {
-    maxItemBytes: options.maxItemBytes ?? DEFAULT_MAX_NOTE_BYTES,
-  };
-  if (options.maxLineBytes !== undefined) out.maxLineBytes = options.maxLineBytes;
-  if (options.maxProperties !== undefined) out.maxProperties = options.maxProperties;
-  if (options.fallbackCharset !== undefined) out.fallbackCharset = options.fallbackCharset;
-  return out;
-}
-
-function readPosition(note: Note, property: VersitProperty): void {
+function readPosition(note: Note, property: VersitProperty): boolean {
   const [top, left, height, width] = splitEscaped(property.value, ';');
   const numbers = { top, left, height, width };
   for (const [field, text] of Object.entries(numbers) as Array<[keyof typeof numbers, string | undefined]>) {
     const value = text === undefined ? undefined : readInteger(text, property);
     if (value !== undefined) note[field] = value;
   }
+  return true;
 }
+
+function readColor(note: Note, property: VersitProperty): boolean {
+  const name = property.value.trim().toUpperCase();
+  const index = VNOTE_COLOR_NAMES.indexOf(name);
+  if (index >= 0) note.color = index;
+  else if (/^\d$/.test(name)) note.color = Number(name);
+  // An unknown colour name stays an extension rather than being guessed.
+  return index >= 0 || /^\d$/.test(name) || name === '';
+}
+
+/** How a VNOTE maps onto a note. VERSION is dropped: the writer always writes its own. */
+export const VNOTE_ITEM: ItemDialect = {
+  dialect: DIALECT,
+  readers: new Map<string, PropertyReader>([
+    ['SUMMARY', textReader('subject', DIALECT)],
+    ['BODY', textReader('body', DIALECT)],
+    ['CLASS', tokenReader('classification', DIALECT)],
+    ['DCREATED', dateReader('created')],
+    ['LAST-MODIFIED', dateReader('modified')],
+    ['UID', readUid],
+    ['X-FUNAMBOL-FOLDER', textReader('folder', DIALECT)],
+    ['X-FUNAMBOL-COLOR', readColor],
+    ['X-FUNAMBOL-POSITION', readPosition],
+  ]),
+  legacyCategories: true,
+  dropped: new Set(['VERSION']),
+};
 
 /**
  * A vNote 1.1 item (`text/x-vnote`) as a note. Properties the model does not
@@ -65,86 +74,17 @@ function readPosition(note: Note, property: VersitProperty): void {
  *   `INVALID_NUMBER`.
  */
 export function parseVNote(input: Uint8Array | string, options: NoteParseOptions = {}): Note {
-  checkItemSize(input, options.maxItemBytes ?? DEFAULT_MAX_NOTE_BYTES);
-  const { component } = withNoteErrors(() => parseVersitItem(input, versitOptions(options)));
+  const { component } = parseNoteItem(input, options);
   if (component.name !== 'VNOTE') {
-    throw new NoteCodecError('WRONG_OBJECT', `a vNote item holds BEGIN:VNOTE, not BEGIN:${component.name}`, {
-      ...(component.line === undefined ? {} : { line: component.line }),
-      ...(component.offset === undefined ? {} : { offset: component.offset }),
-    });
+    throw new NoteCodecError(
+      'WRONG_OBJECT',
+      `a vNote item holds BEGIN:VNOTE, not BEGIN:${component.name}`,
+      componentLocation(component),
+    );
   }
   const note: Note = { extensions: [], origin: 'vnote-1.1' };
-  const seen = new Set<string>();
-  for (const property of component.properties) {
-    if (property.name === 'CATEGORIES') {
-      // Repeated CATEGORIES properties add up (RFC 5545 allows several).
-      const categories = [...(note.categories ?? []), ...readCategories(property, DIALECT, true)];
-      if (categories.length > 0) note.categories = categories;
-      continue;
-    }
-    const first = !seen.has(property.name);
-    seen.add(property.name);
-    if (first && readKnown(note, property)) continue;
-    if (property.name !== 'VERSION') note.extensions.push(propertyExtension(property, DIALECT, 'item'));
-  }
-  for (const nested of component.components)
-    note.extensions.push(componentExtension(nested, DIALECT, 'item'));
+  readItemProperties(note, component, VNOTE_ITEM);
   return note;
-}
-
-/** Reads a property the model knows; false for one it does not. */
-function readKnown(note: Note, property: VersitProperty): boolean {
-  switch (property.name) {
-    case 'SUMMARY': {
-      const text = readText(property, DIALECT);
-      if (text !== undefined) note.subject = text;
-      return true;
-    }
-    case 'BODY': {
-      const text = readText(property, DIALECT);
-      if (text !== undefined) note.body = text;
-      return true;
-    }
-
-    case 'CLASS': {
-      const token = readToken(property, DIALECT);
-      if (token !== undefined) note.classification = token;
-      return true;
-    }
-    case 'DCREATED': {
-      const date = readDate(property);
-      if (date !== undefined) note.created = date;
-      return true;
-    }
-    case 'LAST-MODIFIED': {
-      const date = readDate(property);
-      if (date !== undefined) note.modified = date;
-      return true;
-    }
-    case 'UID': {
-      const uid = property.value.trim();
-      if (uid !== '') note.uid = uid;
-      return true;
-    }
-    case 'X-FUNAMBOL-FOLDER': {
-      const folder = readText(property, DIALECT);
-      if (folder !== undefined) note.folder = folder;
-      return true;
-    }
-    case 'X-FUNAMBOL-COLOR': {
-      const name = property.value.trim().toUpperCase();
-      const index = VNOTE_COLOR_NAMES.indexOf(name);
-      if (index >= 0) note.color = index;
-      else if (/^\d$/.test(name)) note.color = Number(name);
-      // An unknown colour name stays an extension rather than being guessed.
-      return index >= 0 || /^\d$/.test(name) || name === '';
-    }
-    case 'X-FUNAMBOL-POSITION':
-      readPosition(note, property);
-      return true;
-    default:
-      return false;
-  }
 }
 
 function property(name: string, value: string): VersitProperty {
