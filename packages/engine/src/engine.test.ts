@@ -1,6 +1,7 @@
 import { type GroupwareStore, openSqliteStore } from '@syncds/store';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SyncEngine } from './engine.js';
+import { MemorySessionStore } from './session/session-store.js';
 import { createItemAdapter } from './items/formats-adapter.js';
 import { type DeviceOptions, VirtualDevice } from './test-util/virtual-device.test-util.js';
 import type { EngineConfigInput } from './config.js';
@@ -11,12 +12,16 @@ const VCARD = (name: string, tel: string) =>
 let store: GroupwareStore;
 let engine: SyncEngine;
 
-async function setup(config: EngineConfigInput = {}): Promise<void> {
+async function setup(config: EngineConfigInput = {}, copyStates = false): Promise<void> {
   store = await openSqliteStore({ path: ':memory:' });
   await store.createDomain('example.com');
   await store.createAccount({ login: 'alice@example.com', password: 'secret' });
-  engine = new SyncEngine({ store, items: createItemAdapter(), config });
+  // copyStates: sessions cross the store as msgpack bytes, as with a shared session store.
+  const sessions = new MemorySessionStore({ copyStates });
+  engine = new SyncEngine({ store, items: createItemAdapter(), config, sessions });
+  closeSessions = () => sessions.close();
 }
+let closeSessions: () => Promise<void> = async () => {};
 
 function device(o: Partial<DeviceOptions> = {}): VirtualDevice {
   const d = new VirtualDevice(engine, {
@@ -32,10 +37,20 @@ function device(o: Partial<DeviceOptions> = {}): VirtualDevice {
 beforeEach(async () => setup());
 afterEach(async () => {
   await engine.close();
+  await closeSessions();
   await store.close();
 });
 
-describe('sessions', () => {
+describe.each([
+  ['in memory', false],
+  ['copied through msgpack', true],
+] as const)('sessions (state %s)', (_, copyStates) => {
+  beforeEach(async () => {
+    await engine.close();
+    await closeSessions();
+    await store.close();
+    await setup({}, copyStates);
+  });
   test.each([
     ['1.0', 'xml', 'basic'],
     ['1.0', 'wbxml', 'md5'],

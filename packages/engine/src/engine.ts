@@ -170,19 +170,22 @@ export class SyncEngine {
     if (msg.header.meta?.maxObjSize !== undefined) state.clientMaxObjSize = msg.header.meta.maxObjSize;
     const processor = new MessageProcessor(ctx, state, msg);
     let result: Awaited<ReturnType<MessageProcessor['run']>>;
+    let t2: bigint;
+    let body: Uint8Array;
     try {
       result = await processor.run();
+      t2 = process.hrtime.bigint();
+      body = serializeMessage(result.reply, replyOptions(state.encoding));
     } catch (err) {
       ctx.logger.error('message processing failed', {
         session: state.sid,
         device: state.deviceId,
         error: err instanceof Error ? (err.stack ?? err.message) : String(err),
       });
+      // The state may be half changed (the session store may hold this very object): drop it.
       await ctx.sessions.delete(state.sid);
       return plain(500, 'internal server error');
     }
-    const t2 = process.hrtime.bigint();
-    const body = serializeMessage(result.reply, replyOptions(state.encoding));
     state.lastClientMsgId = msg.header.msgID;
     state.lastReply = body;
     state.updatedAt = ctx.now();
@@ -270,6 +273,7 @@ export class SyncEngine {
       awaiting: {},
       datastores: [],
       haveDevInf: false,
+      deviceLargeObjects: undefined,
       devInfRequested: false,
       stage: 'init',
       serverPackageOpen: false,

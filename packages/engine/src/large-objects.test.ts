@@ -16,9 +16,12 @@ function bigNote(): string {
   return `${lines.join('\n')}\n`;
 }
 
-describe('large objects', () => {
+describe.each([
+  ['in memory', false],
+  ['copied through msgpack', true],
+] as const)('large objects (session state %s)', (_, copyStates) => {
   test('a 60 KB note from a client with MaxMsgSize 10240 arrives whole, and goes out whole to another', async () => {
-    t = await testEngine();
+    t = await testEngine({}, { copyStates });
     const note = bigNote();
     // WBXML carries chunks that end inside a UTF-8 character as they are (OPAQUE).
     const a = t.device({ maxMsgSize: 10240, chunkSize: 7001, encoding: 'wbxml' });
@@ -43,7 +46,7 @@ describe('large objects', () => {
   });
 
   test('a chunked item whose size differs from the declared Size is refused with 424, nothing stored', async () => {
-    t = await testEngine();
+    t = await testEngine({}, { copyStates });
     const a = t.device({ chunkSize: 1000 });
     a.addStore('notes', 'Notes', 'text/plain');
     a.add('notes', bigNote().slice(0, 5000));
@@ -64,9 +67,12 @@ describe('large objects', () => {
   });
 });
 
-describe('replies split at MaxMsgSize', () => {
+describe.each([
+  ['in memory', false],
+  ['copied through msgpack', true],
+] as const)('replies split at MaxMsgSize (session state %s)', (_, copyStates) => {
   test('300 items to a client with MaxMsgSize 4096: several messages, none larger, all items arrive', async () => {
-    t = await testEngine();
+    t = await testEngine({}, { copyStates });
     const a = t.device();
     for (let i = 0; i < 300; i++)
       a.add(

@@ -133,3 +133,35 @@ describe('with equal anchors', () => {
     }
   });
 });
+
+describe('anchors the store can no longer serve (R8)', () => {
+  const folderId = async () => (await t.store.resolveFolder('alice@example.com', 'Contacts'))!.id;
+
+  test('tombstones pruned past the device: its two-way request runs slow (508), nothing lost', async () => {
+    await b.sync();
+    expect((await b.sync()).alerts.get('contacts')).toBe(200);
+    const ada = [...a.stores.get('contacts')!.items].find(([, v]) => v.includes('N:Ada'))![0];
+    a.delete('contacts', ada);
+    await a.sync();
+    // Device B has not received the delete; pruning anyway leaves it without a way to catch up.
+    const pruned = await t.store.pruneTombstones({ olderThan: Date.now() + 60_000, keepUnsynced: false });
+    expect(pruned.pruned).toBe(1);
+    const r = await b.sync({ alert: 200 });
+    expect(r.alerts.get('contacts')).toBe(201);
+    expect(r.statuses.find((s) => s.cmd === 'Alert')?.code).toBe(508);
+    // The slow sync pairs what both sides hold: B's copy of Ada comes back rather than vanishing.
+    expect(await serverNames()).toEqual(['Ada', 'Bob', 'Carl']);
+    expect(names(b)).toEqual(['Ada', 'Bob', 'Carl']);
+  });
+
+  test('a device ahead of the folder (restored backup) runs slow', async () => {
+    await b.sync();
+    await t.store.applyBatch({
+      ops: [{ type: 'state', folderId: await folderId(), deviceId: b.o.deviceId, syncedSequence: 1000 }],
+    });
+    const r = await b.sync({ alert: 200 });
+    expect(r.alerts.get('contacts')).toBe(201);
+    expect(r.statuses.find((s) => s.cmd === 'Alert')?.code).toBe(508);
+    expect(names(b)).toEqual(['Ada', 'Bob', 'Carl']);
+  });
+});

@@ -75,6 +75,11 @@ export interface Folder {
   readonly kind: FolderKind;
   /** The folder's change sequence: the stamp of its most recent item change (0 for a new folder). */
   readonly sequence: number;
+  /**
+   * Tombstones up to this sequence were pruned (0 when none were). `changesSince(id, since)` answers
+   * exactly when `purgedSequence <= since <= sequence`; otherwise the device must slow-sync.
+   */
+  readonly purgedSequence: number;
   readonly createdAt: number;
 }
 

@@ -28,9 +28,9 @@ export function datastoreCaps(devinf: DevInf, clientURI: string): DeviceDatastor
   };
 }
 
-/** True when the device says it takes large objects (MoreData chunks). */
-export function supportsLargeObjects(devinf: DevInf | undefined, version: string): boolean {
-  if (devinf?.supportLargeObjs !== undefined) return devinf.supportLargeObjs;
+/** True when the device says it takes large objects (MoreData chunks): its DevInf's SupportLargeObjs. */
+export function supportsLargeObjects(supportLargeObjs: boolean | undefined, version: string): boolean {
+  if (supportLargeObjs !== undefined) return supportLargeObjs;
   // Without DevInf: 1.2 clients are expected to; older ones are not trusted to.
   return version === '1.2';
 }

@@ -1,4 +1,6 @@
+import type { Device } from '@syncds/store';
 import type { DevInf, Get, Item, Put, Results } from '@syncds/syncml';
+import { datastoreCaps } from './device-caps.js';
 import { StatusCode } from '../protocol/status-codes.js';
 import type { MessageProcessor } from '../session/processor.js';
 import { statusFor } from '../message/status.js';
@@ -79,8 +81,7 @@ function devInfOfItems(items: Item[]): DevInf | undefined {
 }
 
 async function saveDevInf(p: MessageProcessor, devinf: DevInf): Promise<void> {
-  p.state.haveDevInf = true;
-  p.deviceDevInf = devinf;
+  useDevInf(p, devinf);
   const data = new TextEncoder().encode(JSON.stringify(devinf));
   await p.store.touchDevice(p.state.login!, p.state.deviceId, {
     devInf: { data, contentType: DEVINF_JSON_TYPE },
@@ -88,7 +89,10 @@ async function saveDevInf(p: MessageProcessor, devinf: DevInf): Promise<void> {
   // Datastores alerted before the DevInf arrived (it may come with the Results of our Get)
   // choose their format again, now that the device's Rx and CTCaps are known.
   for (const ds of p.state.datastores) {
-    if (ds.phase === 'awaiting-client-sync' || ds.phase === 'receiving') await chooseDatastoreFormat(p, ds);
+    if (ds.phase === 'awaiting-client-sync' || ds.phase === 'receiving') {
+      ds.deviceCaps = datastoreCaps(devinf, ds.clientURI) ?? null;
+      await chooseDatastoreFormat(p, ds);
+    }
   }
   p.ctx.logger.info('device information received', {
     device: p.state.deviceId,
@@ -98,19 +102,34 @@ async function saveDevInf(p: MessageProcessor, devinf: DevInf): Promise<void> {
   });
 }
 
-/** The device's DevInf: from this message, or as stored from an earlier session. */
+/**
+ * The device's DevInf: from this message, or as stored from an earlier session (read at most
+ * once per message; authentication already hands over the stored one, see {@link useStoredDevInf}).
+ */
 export async function loadDeviceDevInf(p: MessageProcessor): Promise<DevInf | undefined> {
-  if (p.deviceDevInf !== undefined) return p.deviceDevInf;
-  const device = await p.store.getDevice(p.state.login!, p.state.deviceId);
+  if (!p.devInfLoaded) useStoredDevInf(p, await p.store.getDevice(p.state.login!, p.state.deviceId));
+  return p.deviceDevInf;
+}
+
+/** Takes the DevInf kept with the device record (as `touchDevice` or `getDevice` returned it). */
+export function useStoredDevInf(p: MessageProcessor, device: Device | null): void {
+  p.devInfLoaded = true;
   const blob = device?.devInf;
-  if (blob === null || blob === undefined || blob.contentType !== DEVINF_JSON_TYPE) return undefined;
+  if (blob === null || blob === undefined || blob.contentType !== DEVINF_JSON_TYPE) return;
+  let devinf: DevInf;
   try {
-    p.deviceDevInf = JSON.parse(new TextDecoder().decode(blob.data)) as DevInf;
-    p.state.haveDevInf = true;
-    return p.deviceDevInf;
+    devinf = JSON.parse(new TextDecoder().decode(blob.data)) as DevInf;
   } catch {
-    return undefined;
+    return;
   }
+  useDevInf(p, devinf);
+}
+
+function useDevInf(p: MessageProcessor, devinf: DevInf): void {
+  p.devInfLoaded = true;
+  p.deviceDevInf = devinf;
+  p.state.haveDevInf = true;
+  p.state.deviceLargeObjects = devinf.supportLargeObjs;
 }
 
 export { statusFor };

@@ -19,6 +19,7 @@ import {
   handleDevInfPut,
   handleDevInfResults,
   maybeRequestDevInf,
+  useStoredDevInf,
 } from '../devinf/exchange.js';
 import type { SessionState } from './state.js';
 import { timedStore } from './timed-store.js';
@@ -57,6 +58,8 @@ export class MessageProcessor {
   readonly slowPairings: Map<number, SlowPairing> = new Map();
   /** The device DevInf, once loaded or received in this message. */
   deviceDevInf: DevInf | undefined;
+  /** The stored DevInf was read in this message (whether or not there was one). */
+  devInfLoaded = false;
 
   constructor(ctx: EngineContext, state: SessionState, msg: SyncMLMessage) {
     this.ctx = ctx;
@@ -128,7 +131,8 @@ export class MessageProcessor {
           if (cmd.kind !== 'Status') this.reply.tryAdd(statusFor(this.msgID, cmd, access));
         return this.#result(true, true);
       }
-      await this.store.touchDevice(auth.login!, state.deviceId);
+      // The device record comes back with its stored DevInf: no second read for the format choice.
+      useStoredDevInf(this, await this.store.touchDevice(auth.login!, state.deviceId));
       this.reply.add(headerStatus(msg.header, auth.status, auth.chal));
     } else {
       this.reply.add(headerStatus(msg.header, StatusCode.Ok));

@@ -5,11 +5,16 @@ import type { SessionState } from './state.js';
 /**
  * Where sessions live between messages. The default keeps them in this process;
  * a shared implementation (Redis, PostgreSQL) lets several nodes serve one
- * session. Values cross the interface as msgpack bytes, so a shared store only
- * moves bytes and the in-memory one cannot keep references by accident.
+ * session: it stores `encodeSession(state)` and returns `decodeSession(bytes)`.
+ *
+ * The engine checks a session out with `get`, changes it while it handles one
+ * message (messages of one session are handled one at a time), and checks it in
+ * with `set`. When handling fails it calls `delete`, never `set`, so a store may
+ * hand out the very object it keeps (as {@link MemorySessionStore} does) or a copy.
  */
 export interface SessionStore {
   get(sid: string): Promise<SessionState | undefined>;
+  /** Stores the state after a message; it is not changed again until the next `get`. */
   set(state: SessionState, ttlMs: number): Promise<void>;
   delete(sid: string): Promise<void>;
   /** The sid of the session a client's (device id, SessionID) pair belongs to. */
@@ -38,8 +43,26 @@ export function decodeSession(bytes: Uint8Array): SessionState {
   return packr.unpack(bytes) as SessionState;
 }
 
+/** Default {@link MemorySessionStoreOptions.sweepIntervalMs}. */
+export const DEFAULT_SWEEP_INTERVAL_MS = 30_000;
+
+export interface MemorySessionStoreOptions {
+  /** The clock expiry is measured with (ms). Default `Date.now`. */
+  now?: (() => number) | undefined;
+  /** How often expired sessions and values are dropped, in ms. Default {@link DEFAULT_SWEEP_INTERVAL_MS}. */
+  sweepIntervalMs?: number | undefined;
+  /**
+   * Keep each session as msgpack bytes (`encodeSession` on `set`, `decodeSession` on `get`),
+   * exactly as a shared store does, instead of the state object itself. Default false: the
+   * copy costs more than all the rest of the session bookkeeping, and this store never
+   * leaves the process. Tests turn it on to prove that session state stays serialisable.
+   */
+  copyStates?: boolean | undefined;
+}
+
 interface Entry {
-  bytes: Uint8Array;
+  /** The state itself, or its msgpack bytes with `copyStates`. */
+  state: SessionState | Uint8Array;
   expires: number;
   clientKey: string;
 }
@@ -50,11 +73,13 @@ export class MemorySessionStore implements SessionStore {
   readonly #byClient = new Map<string, string>();
   readonly #values = new Map<string, { value: string; expires: number }>();
   readonly #now: () => number;
+  readonly #copy: boolean;
   readonly #sweep: ReturnType<typeof setInterval>;
 
-  constructor(options: { now?: () => number; sweepIntervalMs?: number } = {}) {
+  constructor(options: MemorySessionStoreOptions = {}) {
     this.#now = options.now ?? Date.now;
-    this.#sweep = setInterval(() => this.sweep(), options.sweepIntervalMs ?? 30_000);
+    this.#copy = options.copyStates ?? false;
+    this.#sweep = setInterval(() => this.sweep(), options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
     this.#sweep.unref();
   }
 
@@ -65,12 +90,16 @@ export class MemorySessionStore implements SessionStore {
       this.#drop(sid, e);
       return undefined;
     }
-    return decodeSession(e.bytes);
+    return e.state instanceof Uint8Array ? decodeSession(e.state) : e.state;
   }
 
   async set(state: SessionState, ttlMs: number): Promise<void> {
     const clientKey = `${state.deviceId}\u0000${state.clientSessionId}`;
-    this.#sessions.set(state.sid, { bytes: encodeSession(state), expires: this.#now() + ttlMs, clientKey });
+    this.#sessions.set(state.sid, {
+      state: this.#copy ? encodeSession(state) : state,
+      expires: this.#now() + ttlMs,
+      clientKey,
+    });
     this.#byClient.set(clientKey, state.sid);
   }
 

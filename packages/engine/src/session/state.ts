@@ -1,4 +1,5 @@
 import type { Command, SyncMLVersion } from '@syncds/syncml';
+import type { DeviceDatastoreCaps } from '../items/item-adapter.js';
 import type { SyncTypeValue } from '../protocol/alert-codes.js';
 import type { UrlParams } from '../protocol/url-params.js';
 
@@ -46,6 +47,8 @@ export interface SessionState {
   datastores: DatastoreState[];
   /** The device's DevInf was received (Put or Results) in this or an earlier session. */
   haveDevInf: boolean;
+  /** What the device's DevInf says of large objects (SupportLargeObjs); undefined while unknown. */
+  deviceLargeObjects: boolean | undefined;
   /** We sent a Get for the device's DevInf and wait for its Results. */
   devInfRequested: boolean;
   /** Where the session stands: init package, client sync package, map package, done. */
@@ -108,6 +111,11 @@ export interface DatastoreState {
   clientType: string | undefined;
   /** Item encoding the client used (Meta Format: `b64`, `des;b64`); replies use the same. */
   clientFormat: string | undefined;
+  /**
+   * What the device's DevInf says of this datastore, kept so that later messages choose formats
+   * without reading the DevInf again; null without DevInf or when it does not list the datastore.
+   */
+  deviceCaps: DeviceDatastoreCaps | null;
   /** Canonical field names the device can hold (from CTCap); undefined when unknown. */
   deviceFields: string[] | undefined;
   /** Slow syncs: server items already paired with a client item in this session. */

@@ -4,7 +4,8 @@ import { SyncType, type SyncTypeValue } from '../protocol/alert-codes.js';
 import { StatusCode } from '../protocol/status-codes.js';
 import type { MessageProcessor } from '../session/processor.js';
 import { type DatastoreState, emptyStats } from '../session/state.js';
-import { normalizeDbUri } from '../devinf/device-caps.js';
+import { datastoreCaps, normalizeDbUri } from '../devinf/device-caps.js';
+import { loadDeviceDevInf } from '../devinf/exchange.js';
 import { statusFor } from '../message/status.js';
 import { negotiateSyncType } from './negotiate.js';
 import { chooseDatastoreFormat, knownClientFormat } from './format-choice.js';
@@ -70,21 +71,16 @@ async function alertDatastore(
     return;
   }
   const stored = await p.store.getDeviceFolderState(folder.id, state.deviceId);
-  let anchorsMatch =
+  const anchorsMatch =
     stored !== null &&
     stored.clientAnchor !== null &&
     stored.syncedSequence !== null &&
     anchor.last !== undefined &&
-    stored.clientAnchor === anchor.last;
-  if (anchorsMatch && stored?.syncedSequence !== null && stored !== null) {
-    // Changes since the last sync must still be known (tombstones not pruned).
-    try {
-      await p.store.changesSince(folder.id, stored.syncedSequence, { limit: 1 });
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'RESYNC_REQUIRED') throw err;
-      anchorsMatch = false;
-    }
-  }
+    stored.clientAnchor === anchor.last &&
+    // Changes since the last sync must still be known: tombstones not pruned, and the folder
+    // not behind the device (a restored backup). The store answers changesSince exactly then.
+    stored.syncedSequence >= folder.purgedSequence &&
+    stored.syncedSequence <= folder.sequence;
   const urlType: SyncTypeValue | undefined =
     state.urlParams.sync ?? (state.urlParams.reset ? SyncType.ClientReset : undefined);
   const n = negotiateSyncType({ clientAlert: requested, urlType, anchorsMatch });
@@ -111,6 +107,7 @@ async function alertDatastore(
     sendVersion: undefined,
     clientType: item.meta?.type ?? alert.items[0]?.meta?.type,
     clientFormat: undefined,
+    deviceCaps: null,
     deviceFields: undefined,
     slowTaken: [],
     pending: [],
@@ -124,6 +121,8 @@ async function alertDatastore(
   };
   if (item.meta?.maxObjSize !== undefined) state.clientMaxObjSize = item.meta.maxObjSize;
   ds.clientFormat = await knownClientFormat(p, ds);
+  const devinf = await loadDeviceDevInf(p);
+  ds.deviceCaps = (devinf === undefined ? undefined : datastoreCaps(devinf, clientURI)) ?? null;
   await chooseDatastoreFormat(p, ds);
   state.datastores.push(ds);
   ctx.logger.info('sync alert', {

@@ -126,7 +126,8 @@ async function handleItem(
       ds.incoming = undefined;
       return;
     }
-    acc.chunks.push(chunk);
+    // A copy: the chunk may be a view into the request body, which the session must not keep alive.
+    acc.chunks.push(chunk.slice());
     acc.received += chunk.length;
     if (acc.received > acc.declaredSize || acc.declaredSize > p.ctx.config.limits.maxObjectSize) {
       ds.incoming = undefined;

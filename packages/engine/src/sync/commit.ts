@@ -1,8 +1,8 @@
 import {
   type BatchOp,
+  type ChangesOptions,
   type GroupwareStore,
   type Item as StoreItem,
-  iterateChanges,
   iterateItems,
 } from '@syncds/store';
 import type { StoredItem } from '../items/item-adapter.js';
@@ -131,12 +131,18 @@ async function commitIncremental(p: MessageProcessor, ds: DatastoreState): Promi
     ds.stats.clientReplaced++;
   }
   await applyInChunks(p, ops);
-  ds.snapshot = await store.getFolderSequence(ds.folderId);
-  if (ds.type === SyncType.OneWayFromClient) return;
+  if (ds.type === SyncType.OneWayFromClient) {
+    ds.snapshot = await store.getFolderSequence(ds.folderId);
+    return;
+  }
   ds.toSend = await incrementalChanges(p, ds, extra);
 }
 
-/** The server's changes since the device's last sync, as Add/Replace/Delete for it. */
+/**
+ * The server's changes since the device's last sync, as Add/Replace/Delete for it. The
+ * first page's upper bound (the folder sequence it was read at) is the snapshot: what
+ * lands above it comes with the next sync.
+ */
 async function incrementalChanges(
   p: MessageProcessor,
   ds: DatastoreState,
@@ -150,27 +156,31 @@ async function incrementalChanges(
     seen.add(c.guid);
     out.push(c);
   }
-  const changes = iterateChanges(p.store, ds.folderId, ds.syncedBefore ?? 0, {
+  const options: ChangesOptions = {
     excludeOrigin: device,
-    until: ds.snapshot!,
     limit: p.ctx.config.limits.changePageSize,
     withPayload: false,
-  });
-  for await (const item of changes) {
-    if (seen.has(item.guid) || item.origin === device) continue;
-    seen.add(item.guid);
-    const luid = (await p.store.getLuidForGuid(ds.folderId, device, item.guid)) ?? undefined;
-    if (item.deleted) {
-      if (luid !== undefined) out.push({ op: 'delete', guid: item.guid, luid });
-    } else {
-      out.push(
-        luid === undefined
-          ? { op: 'add', guid: item.guid, luid: undefined }
-          : { op: 'replace', guid: item.guid, luid },
-      );
+  };
+  let page = await p.store.changesSince(ds.folderId, ds.syncedBefore ?? 0, options);
+  ds.snapshot = page.until;
+  for (;;) {
+    for (const item of page.entries) {
+      if (seen.has(item.guid) || item.origin === device) continue;
+      seen.add(item.guid);
+      const luid = (await p.store.getLuidForGuid(ds.folderId, device, item.guid)) ?? undefined;
+      if (item.deleted) {
+        if (luid !== undefined) out.push({ op: 'delete', guid: item.guid, luid });
+      } else {
+        out.push(
+          luid === undefined
+            ? { op: 'add', guid: item.guid, luid: undefined }
+            : { op: 'replace', guid: item.guid, luid },
+        );
+      }
     }
+    if (page.next === null) return out;
+    page = await p.store.changesSince(ds.folderId, page.next, { ...options, until: page.until });
   }
-  return out;
 }
 
 /** Refresh from server: the client wiped its data and gets every item. */

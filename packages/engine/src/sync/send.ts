@@ -172,7 +172,7 @@ function startLargeObject(
 ): boolean {
   const data = cmd.items[0]?.data;
   if (data === undefined || data.kind !== 'payload') return false;
-  if (!supportsLargeObjects(p.deviceDevInf, p.state.version)) return false;
+  if (!supportsLargeObjects(p.state.deviceLargeObjects, p.state.version)) return false;
   const maxObj = p.state.clientMaxObjSize;
   if (maxObj !== undefined && data.length > maxObj) {
     p.ctx.logger.warn('item larger than the device MaxObjSize, not sent', {

@@ -2,6 +2,7 @@ import { type GroupwareStore, openSqliteStore } from '@syncds/store';
 import type { EngineConfigInput } from '../config.js';
 import { SyncEngine } from '../engine.js';
 import { createItemAdapter } from '../items/formats-adapter.js';
+import { MemorySessionStore } from '../session/session-store.js';
 import type { EngineLogger } from '../log.js';
 import { type DeviceOptions, VirtualDevice } from './virtual-device.test-util.js';
 
@@ -39,12 +40,21 @@ export interface TestEngine {
   items(folder: string): Promise<string[]>;
 }
 
-export async function testEngine(config: EngineConfigInput = {}): Promise<TestEngine> {
+export interface TestEngineOptions {
+  /** Sessions cross the session store as msgpack bytes, as with a shared store (default false). */
+  copyStates?: boolean;
+}
+
+export async function testEngine(
+  config: EngineConfigInput = {},
+  options: TestEngineOptions = {},
+): Promise<TestEngine> {
   const store = await openSqliteStore({ path: ':memory:' });
   await store.createDomain('example.com');
   await store.createAccount({ login: LOGIN, password: PASSWORD });
   const logger = new CapturingLogger();
-  const engine = new SyncEngine({ store, items: createItemAdapter(), config, logger });
+  const sessions = new MemorySessionStore({ copyStates: options.copyStates ?? false });
+  const engine = new SyncEngine({ store, items: createItemAdapter(), config, logger, sessions });
   let n = 0;
   return {
     store,
@@ -57,6 +67,7 @@ export async function testEngine(config: EngineConfigInput = {}): Promise<TestEn
     },
     async close() {
       await engine.close();
+      await sessions.close();
       await store.close();
     },
     async items(folder) {

@@ -70,11 +70,12 @@ export interface FolderRow {
   path: string;
   kind: string;
   seq: DbInt;
+  purged_seq: DbInt;
   created_at: DbInt;
 }
 
 /** Needs `folders f JOIN accounts a`. */
-export const FOLDER_COLUMNS = 'f.id, a.login, f.path, f.kind, f.seq, f.created_at';
+export const FOLDER_COLUMNS = 'f.id, a.login, f.path, f.kind, f.seq, f.purged_seq, f.created_at';
 
 export function toFolder(row: FolderRow): Folder {
   return {
@@ -85,6 +86,7 @@ export function toFolder(row: FolderRow): Folder {
     parentPath: parentPathOf(row.path),
     kind: row.kind as FolderKind,
     sequence: toNumber(row.seq),
+    purgedSequence: toNumber(row.purged_seq),
     createdAt: toNumber(row.created_at),
   };
 }

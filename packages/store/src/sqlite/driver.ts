@@ -46,6 +46,13 @@ export class SqliteDriver implements SqlDriver {
   private readonly mutex: AsyncMutex;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
   private readonly executor: SqlExecutor;
+  /**
+   * Transaction control, prepared once: `db.exec` compiles its SQL on every call, and every store call is a
+   * transaction (two of these per call).
+   */
+  private readonly control: Readonly<
+    Record<'read' | 'write' | 'commit' | 'rollback', BetterSqlite3.Statement>
+  >;
 
   constructor(
     readonly db: BetterSqlite3.Database,
@@ -57,6 +64,12 @@ export class SqliteDriver implements SqlDriver {
       get: (sql, params = []) => this.call(() => this.statement(sql).get(...bind(params))),
       run: (sql, params = []) => this.call(() => this.statement(sql).run(...bind(params)).changes),
     } as SqlExecutor;
+    this.control = {
+      read: db.prepare('BEGIN DEFERRED'),
+      write: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+    };
   }
 
   private statement(sql: string): BetterSqlite3.Statement {
@@ -80,18 +93,18 @@ export class SqliteDriver implements SqlDriver {
   transaction<T>(mode: TransactionMode, fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
       try {
-        this.db.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN DEFERRED');
+        this.control[mode].run();
       } catch (error) {
         throw fromSqliteError(error);
       }
       try {
         const result = await fn(this.executor);
-        this.db.exec('COMMIT');
+        this.control.commit.run();
         return result;
       } catch (error) {
         if (this.db.inTransaction) {
           try {
-            this.db.exec('ROLLBACK');
+            this.control.rollback.run();
           } catch {
             // The original error matters more; SQLite rolls back by itself when the connection closes.
           }

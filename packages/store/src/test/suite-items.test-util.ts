@@ -300,7 +300,7 @@ export function itemTests(harness: StoreHarness): void {
 
   describe('tombstones', () => {
     it('prunes old tombstones every syncing device has seen, and their map entries', async () => {
-      const { store, contacts, clock } = await withAccount(harness);
+      const { store, login, contacts, clock } = await withAccount(harness);
       const add = (luid: string) => ({
         type: 'add' as const,
         folderId: contacts,
@@ -329,6 +329,8 @@ export function itemTests(harness: StoreHarness): void {
       // Device A synced up to 4: still served incrementally.
       expect((await store.changesSince(contacts, 4)).entries.map((i) => i.guid)).toEqual(['g2', 'g3']);
       await expectStoreError(store.changesSince(contacts, 3), 'RESYNC_REQUIRED', { status: 508 });
+      // The folder says where the floor is: changesSince answers from purgedSequence up to sequence.
+      expect(await store.getFolder(contacts)).toMatchObject({ sequence: 6, purgedSequence: 4 });
 
       const forced = await store.pruneTombstones({
         olderThan: clock.time - 1000,
@@ -338,6 +340,7 @@ export function itemTests(harness: StoreHarness): void {
       expect(forced).toEqual({ pruned: 1, folders: 1 });
       await expectStoreError(store.changesSince(contacts, 4), 'RESYNC_REQUIRED');
       expect((await store.changesSince(contacts, 5)).entries.map((i) => i.guid)).toEqual(['g3']);
+      expect((await store.resolveFolder(login, 'Contacts'))?.purgedSequence).toBe(5);
       expect(await store.countItems(contacts, { includeDeleted: true })).toBe(1);
     });
 
