@@ -3,9 +3,69 @@ import type { LogLevel } from './config.js';
 
 const LEVELS: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
+/** Default {@link BatchedLineWriter} batch size: a batch this large is written at once. */
+export const DEFAULT_MAX_BATCH_BYTES: number = 64 * 1024;
+
 /**
- * Structured log: one JSON object per line on stdout, with a UTC timestamp to the
- * microsecond (R20), the level, the message and flat fields.
+ * Log lines for a stream (stdout by default), written in batches: one write per turn of the
+ * event loop, or as soon as `maxBatchBytes` are waiting, instead of one system call per line
+ * (several lines per SyncML session add up). Whatever is waiting is written when the process
+ * exits; only a kill that skips exit handlers (SIGKILL) loses the lines of the last turn.
+ */
+export class BatchedLineWriter {
+  readonly #out: (text: string) => void;
+  readonly #maxBatch: number;
+  #batch = '';
+  #scheduled = false;
+
+  constructor(
+    out: (text: string) => void = (text) => process.stdout.write(text),
+    maxBatchBytes: number = DEFAULT_MAX_BATCH_BYTES,
+  ) {
+    if (!Number.isSafeInteger(maxBatchBytes) || maxBatchBytes <= 0)
+      throw new RangeError(`maxBatchBytes must be a positive integer, got ${maxBatchBytes}`);
+    this.#out = out;
+    this.#maxBatch = maxBatchBytes;
+    process.once('exit', () => this.flush());
+  }
+
+  /** Queues one line (with its newline). */
+  readonly write = (line: string): void => {
+    this.#batch += line;
+    // String length counts UTF-16 units, not bytes: close enough for a batch bound.
+    if (this.#batch.length >= this.#maxBatch) this.flush();
+    else if (!this.#scheduled) {
+      this.#scheduled = true;
+      setImmediate(this.#flushScheduled);
+    }
+  };
+
+  /** Writes what is waiting now. */
+  flush(): void {
+    if (this.#batch === '') return;
+    const text = this.#batch;
+    this.#batch = '';
+    this.#out(text);
+  }
+
+  readonly #flushScheduled = (): void => {
+    this.#scheduled = false;
+    this.flush();
+  };
+}
+
+let stdoutWriter: BatchedLineWriter | undefined;
+
+/** The process-wide batched writer of stdout (one, so that lines of several loggers keep their order). */
+export function stdoutLines(): (line: string) => void {
+  stdoutWriter ??= new BatchedLineWriter();
+  return stdoutWriter.write;
+}
+
+/**
+ * Structured log: one JSON object per line, with a UTC timestamp to the
+ * microsecond (R20), the level, the message and flat fields. Lines go to stdout
+ * in batches ({@link BatchedLineWriter}) unless another `write` is given.
  */
 export class JsonLogger implements EngineLogger {
   readonly #level: number;
@@ -14,7 +74,7 @@ export class JsonLogger implements EngineLogger {
   readonly #baseMs = Date.now();
   readonly #baseHr = process.hrtime.bigint();
 
-  constructor(level: LogLevel, write: (line: string) => void = (l) => process.stdout.write(l)) {
+  constructor(level: LogLevel, write: (line: string) => void = stdoutLines()) {
     this.#level = LEVELS[level];
     this.#write = write;
   }
@@ -24,16 +84,16 @@ export class JsonLogger implements EngineLogger {
   }
 
   error(msg: string, fields?: Record<string, unknown>): void {
-    this.#log('error', msg, fields);
+    if (this.#level >= LEVELS.error) this.#log('error', msg, fields);
   }
   warn(msg: string, fields?: Record<string, unknown>): void {
-    this.#log('warn', msg, fields);
+    if (this.#level >= LEVELS.warn) this.#log('warn', msg, fields);
   }
   info(msg: string, fields?: Record<string, unknown>): void {
-    this.#log('info', msg, fields);
+    if (this.#level >= LEVELS.info) this.#log('info', msg, fields);
   }
   debug(msg: string, fields?: Record<string, unknown>): void {
-    this.#log('debug', msg, fields);
+    if (this.#level >= LEVELS.debug) this.#log('debug', msg, fields);
   }
 
   /** The current time as ISO 8601 with microseconds. */
@@ -46,11 +106,12 @@ export class JsonLogger implements EngineLogger {
     return `${iso.slice(0, 23)}${micro}Z`;
   }
 
-  #log(level: LogLevel, msg: string, fields?: Record<string, unknown>): void {
-    if (LEVELS[level] > this.#level) return;
+  #log(level: LogLevel, msg: string, fields: Record<string, unknown> | undefined): void {
     const entry: Record<string, unknown> = { time: this.timestamp(), level, msg };
-    if (fields !== undefined) {
-      for (const [k, v] of Object.entries(fields)) if (v !== undefined) entry[k] = v;
+    // for...in over the caller's flat object: no intermediate entries array per line.
+    for (const k in fields) {
+      const v = fields[k];
+      if (v !== undefined) entry[k] = v;
     }
     this.#write(`${JSON.stringify(entry)}\n`);
   }

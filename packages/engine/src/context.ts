@@ -14,16 +14,3 @@ export interface EngineContext {
   now: () => number;
   random: (n: number) => Uint8Array;
 }
-
-/** Microseconds spent in the store while handling one message (R20 timing). */
-export class StoreTimer {
-  us = 0;
-  async time<T>(work: Promise<T>): Promise<T> {
-    const t0 = process.hrtime.bigint();
-    try {
-      return await work;
-    } finally {
-      this.us += Number(process.hrtime.bigint() - t0) / 1000;
-    }
-  }
-}

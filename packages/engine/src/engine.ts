@@ -74,7 +74,7 @@ export class SyncEngine {
       config: this.config,
       logger: options.logger ?? silentLogger,
       now: options.now ?? Date.now,
-      random: options.random ?? ((n) => randomBytes(n)),
+      random: options.random ?? pooledRandom(),
     };
   }
 
@@ -296,6 +296,29 @@ export class SyncEngine {
     });
     return state;
   }
+}
+
+/** Bytes of randomness fetched at a time by the default random source. */
+const RANDOM_POOL_SIZE = 4096;
+
+/**
+ * The default random source: cryptographic bytes handed out from a pool fetched
+ * {@link RANDOM_POOL_SIZE} at a time (each session id and nonce would otherwise be a
+ * call into the system's generator). A used pool is never written again: callers
+ * may keep the views they got.
+ */
+function pooledRandom(): (n: number) => Uint8Array {
+  let pool = randomBytes(RANDOM_POOL_SIZE);
+  let at = 0;
+  return (n) => {
+    if (n > RANDOM_POOL_SIZE) return randomBytes(n);
+    if (at + n > RANDOM_POOL_SIZE) {
+      pool = randomBytes(RANDOM_POOL_SIZE);
+      at = 0;
+    }
+    at += n;
+    return pool.subarray(at - n, at);
+  };
 }
 
 /** `application/vnd.syncml+xml; charset=...` -> xml; `...+wbxml` -> wbxml; anything else -> undefined. */

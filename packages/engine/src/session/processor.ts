@@ -22,7 +22,7 @@ import {
   useStoredDevInf,
 } from '../devinf/exchange.js';
 import type { SessionState } from './state.js';
-import { timedStore } from './timed-store.js';
+import { type StoreTimer, timedStore } from './timed-store.js';
 
 export interface ProcessResult {
   reply: SyncMLMessage;
@@ -42,7 +42,7 @@ export class MessageProcessor {
   readonly msg: SyncMLMessage;
   readonly reply: ReplyBuilder;
   readonly store: GroupwareStore;
-  readonly #timer = { us: 0 };
+  readonly #timer: StoreTimer = { us: 0 };
   #desKey: Uint8Array | undefined;
 
   /** Options for an item encoding: the account's DES key only when the format uses des. */
