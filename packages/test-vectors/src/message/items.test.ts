@@ -32,6 +32,7 @@ describe('parseMessageItems', () => {
         moreData: false,
         text: 'BEGIN:VCARD\r\nFN:A & B\r\nEND:VCARD',
         bytes: encoder.encode('BEGIN:VCARD\r\nFN:A & B\r\nEND:VCARD'),
+        decoded: 'BEGIN:VCARD\r\nFN:A & B\r\nEND:VCARD',
       },
       {
         source: 'demo/syncml_client_11.xml#1',
@@ -42,6 +43,7 @@ describe('parseMessageItems', () => {
         moreData: false,
         text: 'PGNvbnRhY3QvPg==',
         bytes: encoder.encode('<contact/>'),
+        decoded: '<contact/>',
       },
       {
         source: 'demo/syncml_client_11.xml#2',
@@ -52,8 +54,16 @@ describe('parseMessageItems', () => {
         moreData: true,
         text: 'x <y> &amp; <z>',
         bytes: encoder.encode('x <y> &amp; <z>'),
+        decoded: 'x <y> &amp; <z>',
       },
     ]);
+  });
+
+  it('keeps a byte order mark of a b64 item and a lone surrogate reference as they were sent', () => {
+    const xml = '<Add><Item><Meta><Format>b64</Format></Meta><Data>77u/eA==</Data></Item></Add>';
+    expect(parseMessageItems(xml, 'm.xml')[0]!.decoded).toBe('\uFEFFx');
+    const lone = '<Add><Item><Data>&#xD800;</Data></Item></Add>';
+    expect(parseMessageItems(lone, 'm.xml')[0]!.decoded).toBe('\uD800');
   });
 
   it('keeps unknown entities and out-of-range references as written', () => {

@@ -19,7 +19,12 @@ export interface CapturedItem {
   text: string;
   /** The item's bytes: `text` base64-decoded when `format` is `b64`, else its UTF-8. */
   bytes: Uint8Array;
+  /** `bytes` read as UTF-8 (a byte order mark kept): the document of a b64 item, else `text` itself. */
+  decoded: string;
 }
+
+// ignoreBOM keeps a leading U+FEFF: tests see the item exactly as it was sent.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const COMMANDS = ['Add', 'Replace'] as const;
 
@@ -75,6 +80,8 @@ export function parseMessageItems(xml: string, file: string): CapturedItem[] {
       const format =
         childText(xml, 'Format', itemMeta, file) ?? childText(xml, 'Format', commandMeta, file) ?? '';
       const text = xmlText(xml.slice(data.start, data.end));
+      const b64 = format === 'b64';
+      const bytes = b64 ? new Uint8Array(Buffer.from(text, 'base64')) : new TextEncoder().encode(text);
       items.push({
         source: `${folderAndName}#${items.length}`,
         file,
@@ -83,8 +90,8 @@ export function parseMessageItems(xml: string, file: string): CapturedItem[] {
         format,
         moreData: findElement(xml, 'MoreData', data.next, item.end, file) !== undefined,
         text,
-        bytes:
-          format === 'b64' ? new Uint8Array(Buffer.from(text, 'base64')) : new TextEncoder().encode(text),
+        bytes,
+        decoded: b64 ? utf8.decode(bytes) : text,
       });
     }
   }
