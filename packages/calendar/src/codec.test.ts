@@ -1,3 +1,4 @@
+import { sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import {
   parseCalendarItem,
@@ -16,7 +17,7 @@ import {
 } from './content-type.js';
 import { CalendarCodecError } from './errors.js';
 import type { CalendarEvent, CalendarTask } from './model/types.js';
-import { lines, sessionItems } from './test-util/sessions.test-util.js';
+import { lines } from './test-util/lines.test-util.js';
 
 function rejects(fn: () => unknown): CalendarCodecError {
   try {
@@ -71,14 +72,14 @@ describe('entry points', () => {
   const sife = sessionItems('sync4j_pocketpc_calendar', 'client')[0]!;
 
   it('reads a vCalendar 1.0 item labelled text/calendar by its VERSION, and bytes as well as text', () => {
-    const item = parseEvent(vevent.data, 'text/calendar');
+    const item = parseEvent(vevent.decoded, 'text/calendar');
     expect(item.origin).toBe('vcalendar');
-    expect(parseCalendarItem(new TextEncoder().encode(vevent.data), 'text/calendar')).toEqual(item);
-    expect(parseEvent(sife.data, 'text/x-s4j-sife').origin).toBe('sif');
+    expect(parseCalendarItem(new TextEncoder().encode(vevent.decoded), 'text/calendar')).toEqual(item);
+    expect(parseEvent(sife.decoded, 'text/x-s4j-sife').origin).toBe('sif');
   });
 
   it('writes each content type', () => {
-    const item = parseEvent(vevent.data, 'text/calendar');
+    const item = parseEvent(vevent.decoded, 'text/calendar');
     expect(serializeEvent(item, 'text/calendar')).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
     expect(serializeEvent(item, 'text/calendar', { version: '1.0' })).toMatch(
       /^BEGIN:VCALENDAR\r\nVERSION:1\.0\r\n/,
@@ -131,7 +132,7 @@ describe('entry points', () => {
     ],
     [
       'an event where a task is expected',
-      () => parseTask(vevent.data, 'text/calendar'),
+      () => parseTask(vevent.decoded, 'text/calendar'),
       'MISSING_COMPONENT',
       400,
     ],

@@ -1,9 +1,9 @@
+import { sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import { parseCalendarItem, serializeCalendarItem } from './codec.js';
 import { CalendarCodecError } from './errors.js';
 import type { CalendarItem } from './model/types.js';
 import { expandOccurrences } from './recurrence/occurrences.js';
-import { sessionItems } from './test-util/sessions.test-util.js';
 
 // A small seeded generator: the same mutations on every run.
 function random(seed: number): () => number {
@@ -80,12 +80,12 @@ describe('bad input never crashes', () => {
     let parsed = 0;
     for (let i = 0; i < 1500; i++) {
       const source = CORPUS[i % CORPUS.length]!;
-      let text = source.data;
+      let text = source.decoded;
       const rounds = 1 + Math.floor(next() * 3);
       for (let r = 0; r < rounds; r++) text = mutate(text, next);
       let item: CalendarItem | undefined;
       expectOnlyOurErrors(() => {
-        item = parseCalendarItem(text, source.contentType);
+        item = parseCalendarItem(text, source.type);
       });
       if (!item) continue;
       parsed++;

@@ -3,7 +3,7 @@ import { CalendarCodecError } from '../errors.js';
 import type { CalendarEvent, CalendarTask } from '../model/types.js';
 import { expandOccurrences } from '../recurrence/occurrences.js';
 import { toSifE } from '../sif/sif.js';
-import { lines } from '../test-util/sessions.test-util.js';
+import { lines } from '../test-util/lines.test-util.js';
 import { parseVCalendar, toVCalendar } from '../versit/vcalendar.js';
 
 const BERLIN_VTIMEZONE = [

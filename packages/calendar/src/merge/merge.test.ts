@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import type { CalendarEvent, CalendarTask } from '../model/types.js';
-import { lines, sessionItems } from '../test-util/sessions.test-util.js';
+import { lines } from '../test-util/lines.test-util.js';
 import { parseVCalendar } from '../versit/vcalendar.js';
 import { calendarFieldsOfFormat, fieldsFromCtCap } from './fields.js';
 import { mergeCalendarItem, mergeEvent, mergeTask } from './merge.js';
@@ -183,10 +184,10 @@ describe('mergeTask and mergeCalendarItem', () => {
   it('merges a Synthesis task update field by field', () => {
     const items = sessionItems('synthesis_tasks');
     const stored = parseVCalendar(
-      items.find((i) => i.source.endsWith('server_21.xml#1'))!.data,
+      items.find((i) => i.source.endsWith('server_21.xml#1'))!.decoded,
     ) as CalendarTask;
     const incoming = parseVCalendar(
-      items.find((i) => i.source.endsWith('client_21.xml#1'))!.data,
+      items.find((i) => i.source.endsWith('client_21.xml#1'))!.decoded,
     ) as CalendarTask;
     const merged = mergeTask(
       stored,

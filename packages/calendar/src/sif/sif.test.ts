@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import { CalendarCodecError } from '../errors.js';
 import type { CalendarEvent, CalendarItem, CalendarTask } from '../model/types.js';
 import { expandOccurrences } from '../recurrence/occurrences.js';
 import { parseRRule } from '../recurrence/rule-text.js';
 import { pick } from '../test-util/compare.test-util.js';
-import { sessionItems } from '../test-util/sessions.test-util.js';
 import { parseVCalendar, toVCalendar } from '../versit/vcalendar.js';
 import { parseSif, parseSifE, parseSifT, toSifE, toSifT } from './sif.js';
 
@@ -70,13 +70,13 @@ function rejects(fn: () => unknown): CalendarCodecError {
 
 describe('Funambol Pocket PC and Outlook SIF-E items', () => {
   it('finds every captured item', () => {
-    expect(SIF_ITEMS.map((i) => i.contentType)).toEqual(Array(16).fill('text/x-s4j-sife'));
+    expect(SIF_ITEMS.map((i) => i.type)).toEqual(Array(16).fill('text/x-s4j-sife'));
   });
 
   it.each(SIF_ITEMS.map((i) => [i.source, i] as const))(
     '%s: parses and reads back the same from SIF',
     (_, captured) => {
-      const item = parseSifE(captured.data);
+      const item = parseSifE(captured.decoded);
       expect(item.origin).toBe('sif');
       const written = toSifE(item);
       expect(parseSif(written)).toEqual(item);
@@ -87,7 +87,7 @@ describe('Funambol Pocket PC and Outlook SIF-E items', () => {
   it.each(SIF_ITEMS.map((i) => [i.source, i] as const))(
     '%s: to vCalendar 1.0 / iCalendar 2.0 and back keeps every field both hold',
     (_, captured) => {
-      const item = parseSifE(captured.data);
+      const item = parseSifE(captured.decoded);
       for (const version of ['1.0', '2.0'] as const) {
         const versit = parseVCalendar(toVCalendar(item, version));
         expect(pick(versit, EVENT_FIELDS)).toEqual(pick(item, EVENT_FIELDS));
@@ -109,7 +109,7 @@ describe('Funambol Pocket PC and Outlook SIF-E items', () => {
   });
 
   it('reads the Pocket PC appointment exactly, keeping what the model does not know', () => {
-    const item = parseSifE(SIF_ITEMS[0]!.data);
+    const item = parseSifE(SIF_ITEMS[0]!.decoded);
     expect(item).toEqual({
       kind: 'event',
       summary: 'client1',
@@ -136,7 +136,7 @@ describe('Funambol Pocket PC and Outlook SIF-E items', () => {
     const captured = SIF_ITEMS.find((i) =>
       i.source.endsWith('funambol_outlook3015_calendar/syncml_client_11.xml#0'),
     )!;
-    const item = parseSifE(captured.data);
+    const item = parseSifE(captured.decoded);
     expect(item.start).toEqual({ kind: 'date', date: '2007-01-01' });
     expect(item.end).toEqual({ kind: 'date', date: '2007-01-02' });
     expect(item.alarms).toBeUndefined();

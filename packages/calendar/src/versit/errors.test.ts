@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCalendarItem } from '../codec.js';
 import { CalendarCodecError } from '../errors.js';
-import { lines } from '../test-util/sessions.test-util.js';
+import { lines } from '../test-util/lines.test-util.js';
 import { parseVCalendar, toVCalendar } from './vcalendar.js';
 
 function rejects(fn: () => unknown): CalendarCodecError {

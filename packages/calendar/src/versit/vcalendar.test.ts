@@ -1,10 +1,11 @@
+import { sessionItems, sessionLogObjects } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import { parseCalendarItem } from '../codec.js';
 import type { CalendarEvent, CalendarItem, CalendarTask } from '../model/types.js';
 import { expandOccurrences } from '../recurrence/occurrences.js';
 import { parseSif, toSifE, toSifT } from '../sif/sif.js';
 import { pick } from '../test-util/compare.test-util.js';
-import { dataTxtItems, lines, sessionItems } from '../test-util/sessions.test-util.js';
+import { lines } from '../test-util/lines.test-util.js';
 import { parseVCalendar, toVCalendar } from './vcalendar.js';
 
 /** Fields SIF-E and vCalendar 1.0 both hold (status is not a SIF-E field; busy status only SIF). */
@@ -79,7 +80,15 @@ function occurrenceInstants(item: CalendarItem): unknown[] {
   );
 }
 
-const P900 = [...sessionItems('P900_tasksandcalendar'), ...dataTxtItems('P900_tasksandcalendar')];
+// The session's items, then the vCalendars Horde logged in its data.txt (LF line ends).
+const P900 = [
+  ...sessionItems('P900_tasksandcalendar'),
+  ...sessionLogObjects('P900_tasksandcalendar').map((logged) => ({
+    source: logged.source,
+    type: 'text/x-vcalendar',
+    decoded: logged.text,
+  })),
+];
 const SYNTHESIS = sessionItems('synthesis_tasks');
 
 describe('Sony Ericsson P900 and Synthesis vCalendar 1.0 items', () => {
@@ -91,7 +100,7 @@ describe('Sony Ericsson P900 and Synthesis vCalendar 1.0 items', () => {
   it.each([...P900, ...SYNTHESIS].map((i) => [i.source, i] as const))(
     '%s: parses, and reads back the same from its own format',
     (_, captured) => {
-      const item = parseCalendarItem(captured.data, captured.contentType);
+      const item = parseCalendarItem(captured.decoded, captured.type);
       expect(item.origin).toBe('vcalendar');
       const written = toVCalendar(item, '1.0');
       const again = parseVCalendar(written);
@@ -103,7 +112,7 @@ describe('Sony Ericsson P900 and Synthesis vCalendar 1.0 items', () => {
   it.each([...P900, ...SYNTHESIS].map((i) => [i.source, i] as const))(
     '%s: to SIF and back keeps every field both hold',
     (_, captured) => {
-      const item = parseCalendarItem(captured.data, captured.contentType);
+      const item = parseCalendarItem(captured.decoded, captured.type);
       const fields = item.kind === 'event' ? EVENT_FIELDS_SIF : TASK_FIELDS_SIF;
       const viaSifItem = viaSif(item);
       expect(pick(viaSifItem, fields)).toEqual(pick(item, fields));
@@ -117,7 +126,7 @@ describe('Sony Ericsson P900 and Synthesis vCalendar 1.0 items', () => {
   it.each([...P900, ...SYNTHESIS].map((i) => [i.source, i] as const))(
     '%s: to iCalendar 2.0 and back keeps every field both hold',
     (_, captured) => {
-      const item = parseCalendarItem(captured.data, captured.contentType);
+      const item = parseCalendarItem(captured.decoded, captured.type);
       const ical = toVCalendar(item, '2.0');
       expect(ical).toContain('VERSION:2.0');
       const viaIcal = parseVCalendar(ical);
@@ -129,7 +138,7 @@ describe('Sony Ericsson P900 and Synthesis vCalendar 1.0 items', () => {
   );
 
   it('reads the P900 event with its EPOC alarm exactly', () => {
-    const item = parseCalendarItem(P900[0]!.data, 'text/calendar');
+    const item = parseCalendarItem(P900[0]!.decoded, 'text/calendar');
     expect(item).toEqual({
       kind: 'event',
       uid: '667',
@@ -168,7 +177,7 @@ describe('Sony Ericsson P900 and Synthesis vCalendar 1.0 items', () => {
   });
 
   it('reads the P900 all-day event (T000000Z to T240000Z) as one date, and quoted-printable UTF-8', () => {
-    const item = parseCalendarItem(P900[1]!.data, 'text/calendar') as CalendarEvent;
+    const item = parseCalendarItem(P900[1]!.decoded, 'text/calendar') as CalendarEvent;
     expect(item.start).toEqual({ kind: 'date', date: '2006-12-25' });
     expect(item.end).toEqual({ kind: 'date', date: '2006-12-26' });
     expect(item.description).toBe('uumlaut: ü');
@@ -181,7 +190,7 @@ describe('Sony Ericsson P900 and Synthesis vCalendar 1.0 items', () => {
   });
 
   it('reads the P900 task', () => {
-    const item = parseCalendarItem(P900[2]!.data, 'text/calendar') as CalendarTask;
+    const item = parseCalendarItem(P900[2]!.decoded, 'text/calendar') as CalendarTask;
     expect(
       pick(item, ['kind', 'uid', 'summary', 'description', 'status', 'class', 'categories', 'created']),
     ).toEqual({
@@ -201,7 +210,7 @@ describe('Sony Ericsson P900 and Synthesis vCalendar 1.0 items', () => {
 
   it('reads the Horde server items: floating all-day (T000000 to T235959), ORGANIZER, calendar-level extensions', () => {
     const item = P900.find((i) => i.source.endsWith('syncml_server_21.xml#1'))!;
-    const event = parseCalendarItem(item.data, item.contentType) as CalendarEvent;
+    const event = parseCalendarItem(item.decoded, item.type) as CalendarEvent;
     expect(event.start).toEqual({ kind: 'date', date: '2006-12-25' });
     expect(event.end).toEqual({ kind: 'date', date: '2006-12-26' });
     expect(event.organizer).toEqual({ email: 'syncmltest', name: 'syncmltest' });
@@ -210,7 +219,7 @@ describe('Sony Ericsson P900 and Synthesis vCalendar 1.0 items', () => {
       event.extensions?.filter((e) => e.format !== 'sif' && e.scope === 'calendar').map((e) => e.name),
     ).toEqual(['X-WR-CALNAME', 'METHOD']);
     const task = SYNTHESIS.find((i) => i.source.endsWith('syncml_server_21.xml#1'))!;
-    const todo = parseCalendarItem(task.data, task.contentType) as CalendarTask;
+    const todo = parseCalendarItem(task.decoded, task.type) as CalendarTask;
     expect(todo.start).toEqual({ kind: 'utc', utc: '2007-12-01T23:00:00Z' });
     expect(todo.due).toEqual({ kind: 'floating', local: '2007-12-05T00:00:00' });
   });
@@ -461,7 +470,7 @@ describe('vCalendar 1.0 time zones', () => {
   });
 
   it('pins UTC times of a device to its zone when asked (deviceTimeZone)', () => {
-    const item = parseCalendarItem(P900[4]!.data, 'text/calendar', {
+    const item = parseCalendarItem(P900[4]!.decoded, 'text/calendar', {
       deviceTimeZone: 'Europe/Berlin',
     }) as CalendarEvent;
     expect(item.start).toEqual({
