@@ -1,16 +1,16 @@
+import { messageItems, sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import { parseContact, serializeContact } from './codec.js';
 import type { Contact } from './model/contact.js';
 import { parseSifC } from './sifc/read-sifc.js';
 import { toSifC } from './sifc/write-sifc.js';
 import { CROSS_FORMAT_FIELD_NAMES, crossFormatFields } from './test-util/compare.test-util.js';
-import { fileItems, itemBytes, sessionItems } from './test-util/session-items.test-util.js';
 import { parseVCard } from './vcard/read-vcard.js';
 import { toVCard } from './vcard/write-vcard.js';
 
 const sifItems = sessionItems('sync4j_pocketpc_contacts');
 const funambolItems = ['msg9', 'msg11', 'msg14', 'msg19'].flatMap((m) =>
-  fileItems(`wbxml/funambol/${m}.xml`),
+  messageItems(`wbxml/funambol/${m}.xml`),
 );
 /** msg9's last item is the first chunk of a large object (MoreData): not a whole vCard. */
 const chunk = funambolItems[4]!;
@@ -75,7 +75,7 @@ describe('Funambol Pocket PC SIF-C items (sync4j_pocketpc_contacts)', () => {
   });
 
   it('reads the fields of each item exactly', () => {
-    const contacts = sifItems.map((item) => parseContact(itemBytes(item), item.type));
+    const contacts = sifItems.map((item) => parseContact(item.bytes, item.type));
     expect(contacts.map(crossFormatFields).map((f) => JSON.parse(JSON.stringify(f)))).toEqual([
       {
         name: { family: 'Client1' },
@@ -148,13 +148,13 @@ describe('Funambol Pocket PC SIF-C items (sync4j_pocketpc_contacts)', () => {
   });
 
   it('keeps the SIF-only elements (Yomi*, Email1AddressType) on a SIF-C round trip', () => {
-    const client = parseSifC(itemBytes(sifItems[0]!));
+    const client = parseSifC(sifItems[0]!.bytes);
     expect(client.extensions.map((e) => e.name)).toEqual([
       'YomiCompanyName',
       'YomiFirstName',
       'YomiLastName',
     ]);
-    const server = parseSifC(itemBytes(sifItems[3]!));
+    const server = parseSifC(sifItems[3]!.bytes);
     expect(server.extensions).toEqual([{ family: 'sifc', name: 'Email1AddressType', value: 'SMTP' }]);
     expect(parseSifC(toSifC(server))).toEqual(server);
     expect(parseSifC(toSifC(client))).toEqual(client);
@@ -162,12 +162,12 @@ describe('Funambol Pocket PC SIF-C items (sync4j_pocketpc_contacts)', () => {
 
   for (const item of sifItems) {
     it(`converts ${item.source} to vCard 2.1 / 3.0 and back keeping ${CROSS_FORMAT_FIELD_NAMES.length} fields`, () => {
-      expectCrossFormat(parseSifC(itemBytes(item)));
+      expectCrossFormat(parseSifC(item.bytes));
     });
   }
 
   it('writes the first client item as this exact vCard 2.1', () => {
-    const contact = parseSifC(itemBytes(sifItems[0]!));
+    const contact = parseSifC(sifItems[0]!.bytes);
     expect(serializeContact(contact, 'text/x-vcard')).toBe(
       [
         'BEGIN:VCARD',
@@ -184,7 +184,7 @@ describe('Funambol Pocket PC SIF-C items (sync4j_pocketpc_contacts)', () => {
   });
 
   it('carries the non-ASCII street as QUOTED-PRINTABLE UTF-8 in 2.1 and raw in 3.0', () => {
-    const contact = parseSifC(itemBytes(sifItems[2]!));
+    const contact = parseSifC(sifItems[2]!.bytes);
     expect(toVCard(contact, '2.1')).toContain(
       'ADR;HOME;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:;;=C3=9Cbersicht;;;;\r\n',
     );
