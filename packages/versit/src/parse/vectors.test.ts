@@ -1,8 +1,8 @@
+import { type CapturedItem, sessionItems, sessionLogObjects } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import { findProperty } from '../model/lookup.js';
 import type { VersitComponent } from '../model/types.js';
 import { serializeVersit } from '../serialize/serialize.js';
-import { sessionLogVersitItems, sessionVersitItems } from '../test-util/session-items.test-util.js';
 import { splitStructured, unescapeText } from '../text/escape.js';
 import { parseVersitItem } from './parse.js';
 
@@ -18,6 +18,19 @@ function strip(component: VersitComponent): unknown {
     })),
     components: component.components.map(strip),
   };
+}
+
+/** The Versit objects among a session's items. */
+function sessionVersitItems(session: string): CapturedItem[] {
+  return sessionItems(session).filter((item) => item.text.trimStart().startsWith('BEGIN:'));
+}
+
+/** The Versit objects logged in a session's data.txt, as CRLF lines like on the wire. */
+function sessionLogVersitItems(session: string): Array<{ source: string; text: string }> {
+  return sessionLogObjects(session).map(({ source, text }) => ({
+    source,
+    text: `${text.replaceAll('\n', '\r\n')}\r\n`,
+  }));
 }
 
 const p900 = sessionVersitItems('P900_tasksandcalendar');
