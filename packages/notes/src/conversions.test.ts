@@ -1,13 +1,13 @@
+import { sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import { NoteCodecError } from './errors.js';
 import type { Note } from './model/note.js';
 import { parseNote, serializeNote } from './note-codec.js';
-import { itemBytes, sessionItems } from './test-util/session-items.test-util.js';
 
 const sifItems = [
   ...sessionItems('sync4j_pocketpc_notes', 'client'),
   ...sessionItems('sync4j_pocketpc_notes', 'server'),
-].map((item) => parseNote(itemBytes(item), item.type));
+].map((item) => parseNote(item.bytes, item.type));
 
 const outlookNote: Note = {
   subject: 'Plan',

@@ -1,8 +1,8 @@
+import { sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import { NoteCodecError } from './errors.js';
 import type { Note } from './model/note.js';
 import { parseNote, serializeNote } from './note-codec.js';
-import { itemBytes, sessionItems } from './test-util/session-items.test-util.js';
 
 // Deterministic generator (mulberry32): failures reproduce.
 function random(seed: number): () => number {
@@ -27,9 +27,7 @@ const sample: Note = {
 const TYPES = ['text/x-s4j-sifn', 'text/x-vnote', 'text/calendar', 'text/plain'];
 const encoder = new TextEncoder();
 const corpus: Array<[string, Uint8Array]> = [
-  ...sessionItems('sync4j_pocketpc_notes', 'client').map(
-    (i) => [i.type, itemBytes(i)] as [string, Uint8Array],
-  ),
+  ...sessionItems('sync4j_pocketpc_notes', 'client').map((i) => [i.type, i.bytes] as [string, Uint8Array]),
   ...TYPES.map((t) => [t, encoder.encode(serializeNote(sample, t))] as [string, Uint8Array]),
 ];
 

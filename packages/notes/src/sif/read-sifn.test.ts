@@ -1,6 +1,6 @@
+import { sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import { NoteCodecError } from '../errors.js';
-import { itemBytes, sessionItems } from '../test-util/session-items.test-util.js';
 import { parseSifN } from './read-sifn.js';
 import { toSifN } from './write-sifn.js';
 
@@ -10,15 +10,15 @@ const serverItems = sessionItems('sync4j_pocketpc_notes', 'server');
 describe('SIF-N items of the sync4j Pocket PC session (b64)', () => {
   it('finds the three client items and three server items', () => {
     expect(clientItems.map((i) => [i.file, i.command, i.type, i.format])).toEqual([
-      ['syncml_client_11.xml', 'Replace', 'text/x-s4j-sifn', 'b64'],
-      ['syncml_client_21.xml', 'Add', 'text/x-s4j-sifn', 'b64'],
-      ['syncml_client_21.xml', 'Add', 'text/x-s4j-sifn', 'b64'],
+      ['sessions/sync4j_pocketpc_notes/syncml_client_11.xml', 'Replace', 'text/x-s4j-sifn', 'b64'],
+      ['sessions/sync4j_pocketpc_notes/syncml_client_21.xml', 'Add', 'text/x-s4j-sifn', 'b64'],
+      ['sessions/sync4j_pocketpc_notes/syncml_client_21.xml', 'Add', 'text/x-s4j-sifn', 'b64'],
     ]);
     expect(serverItems).toHaveLength(3);
   });
 
   it('reads what the Pocket PC sent (subject, CRLF body with Ü, date)', () => {
-    expect(clientItems.map((item) => parseSifN(itemBytes(item)))).toEqual([
+    expect(clientItems.map((item) => parseSifN(item.bytes))).toEqual([
       {
         subject: 'client1',
         body: 'client1\nÜbersicht\n',
@@ -44,7 +44,7 @@ describe('SIF-N items of the sync4j Pocket PC session (b64)', () => {
   });
 
   it('reads what the server sent (no declaration, empty elements, categories)', () => {
-    expect(serverItems.map((item) => parseSifN(itemBytes(item)))).toEqual([
+    expect(serverItems.map((item) => parseSifN(item.bytes))).toEqual([
       {
         subject: 'server1',
         body: 'server1\nÜbersicht',
@@ -58,19 +58,19 @@ describe('SIF-N items of the sync4j Pocket PC session (b64)', () => {
   });
 
   it('reads the item still in its base64 packaging', () => {
-    expect(parseSifN(clientItems[0]!.data)).toEqual(parseSifN(itemBytes(clientItems[0]!)));
+    expect(parseSifN(clientItems[0]!.text)).toEqual(parseSifN(clientItems[0]!.bytes));
   });
 
   it('writes each item back byte for byte in the Pocket PC form, plus SIFVersion', () => {
     for (const item of clientItems) {
-      const original = new TextDecoder().decode(itemBytes(item));
+      const original = new TextDecoder().decode(item.bytes);
       const written = toSifN(parseSifN(original), { writeEmptyElements: false });
       expect(written).toBe(original.replace('<note>', '<note><SIFVersion>1.1</SIFVersion>'));
     }
   });
 
   it('writes absent fields as empty elements by default, so the client clears them', () => {
-    expect(toSifN(parseSifN(itemBytes(clientItems[0]!)))).toBe(
+    expect(toSifN(parseSifN(clientItems[0]!.bytes))).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><note><SIFVersion>1.1</SIFVersion><Subject>client1</Subject>' +
         '<Body>client1\r\nÜbersicht\r\n</Body><Date>20061014T090053Z</Date><Categories/><Folder/><Color/>' +
         '<Height/><Width/><Top/><Left/></note>',
