@@ -154,4 +154,6 @@ export interface ChangePage {
   readonly next: number | null;
   /** The upper bound of this read: `until` when given, else the folder sequence when the page was read. */
   readonly until: number;
+  /** With `luidsOf`: GUID -> the device's LUID, for the entries the device has mapped. */
+  readonly luids?: ReadonlyMap<string, string>;
 }

@@ -85,6 +85,11 @@ export interface ChangesOptions {
   readonly limit?: number;
   /** Load payload bytes (default true). */
   readonly withPayload?: boolean;
+  /**
+   * Also read this device's id map for the page: `ChangePage.luids` gives the LUID of every
+   * changed item the device has mapped (what a sync needs to tell Add from Replace and Delete).
+   */
+  readonly luidsOf?: string;
 }
 
 export interface PruneTombstonesOptions {

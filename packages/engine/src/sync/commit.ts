@@ -160,6 +160,8 @@ async function incrementalChanges(
     excludeOrigin: device,
     limit: p.ctx.config.limits.changePageSize,
     withPayload: false,
+    // The device's LUIDs come with each page: Add, Replace or Delete without a lookup per item.
+    luidsOf: device,
   };
   let page = await p.store.changesSince(ds.folderId, ds.syncedBefore ?? 0, options);
   ds.snapshot = page.until;
@@ -167,7 +169,7 @@ async function incrementalChanges(
     for (const item of page.entries) {
       if (seen.has(item.guid) || item.origin === device) continue;
       seen.add(item.guid);
-      const luid = (await p.store.getLuidForGuid(ds.folderId, device, item.guid)) ?? undefined;
+      const luid = page.luids?.get(item.guid);
       if (item.deleted) {
         if (luid !== undefined) out.push({ op: 'delete', guid: item.guid, luid });
       } else {

@@ -2,10 +2,10 @@ import { StoreError } from '../errors.js';
 import type { Device, DeviceFolderState, MapEntry, Page } from '../model.js';
 import type { PageOptions, TouchDeviceOptions } from '../store.js';
 import { checkBytes, checkCursor, checkId, checkObject, checkPageLimit, checkText } from '../validate.js';
-import { accountId } from './accounts.js';
+import { accountId, loginOrNull } from './accounts.js';
 import type { SqlContext } from './context.js';
 import { toPage } from './context.js';
-import type { SqlExecutor } from './driver.js';
+import type { SqlExecutor, SqlValue } from './driver.js';
 import type { DeviceRow, StateRow } from './rows.js';
 import { DEVICE_COLUMNS, STATE_COLUMNS, toDevice, toNumber, toState } from './rows.js';
 
@@ -94,21 +94,29 @@ export async function touchDevice(
     checkBytes(devInf.data, ctx.options.limits.maxDevInfBytes, 'devInf.data');
     checkText(devInf.contentType, ctx.options.limits.maxContentTypeLength, 'devInf.contentType');
   }
-  const accountPk = await accountId(ctx, tx, login);
   const now = ctx.options.now();
-  const devicePk = await ensureDevice(ctx, tx, accountPk, deviceId, now);
-  if (devInf === undefined) {
-    await tx.run(`UPDATE ${ctx.t.devices} SET last_seen = ? WHERE id = ?`, [now, devicePk]);
-  } else {
-    await tx.run(`UPDATE ${ctx.t.devices} SET last_seen = ?, devinf = ?, devinf_type = ? WHERE id = ?`, [
-      now,
-      devInf.data,
-      devInf.contentType,
-      devicePk,
-    ]);
+  const set = devInf === undefined ? 'last_seen = ?' : 'last_seen = ?, devinf = ?, devinf_type = ?';
+  const values: SqlValue[] = devInf === undefined ? [now] : [now, devInf.data, devInf.contentType];
+  // A device seen before (every session but its first): one statement finds, updates and returns it.
+  const normalized = loginOrNull(ctx, login);
+  if (normalized !== null) {
+    const seen = await tx.get<Omit<DeviceRow, 'login'>>(
+      `UPDATE ${ctx.t.devices} SET ${set}
+       WHERE account_id = (SELECT id FROM ${ctx.t.accounts} WHERE login = ?) AND device_id = ?
+       RETURNING ${TOUCHED_COLUMNS}`,
+      [...values, normalized, deviceId],
+    );
+    if (seen) return toDevice({ login: normalized, ...seen });
   }
+  // Unknown account (NOT_FOUND from accountId) or first contact of the device.
+  const accountPk = await accountId(ctx, tx, login);
+  const devicePk = await ensureDevice(ctx, tx, accountPk, deviceId, now);
+  await tx.run(`UPDATE ${ctx.t.devices} SET ${set} WHERE id = ?`, [...values, devicePk]);
   return (await deviceByAccount(ctx, tx, accountPk, deviceId))!;
 }
+
+/** The device columns an UPDATE of `devices` returns (the login is the caller's, normalised). */
+const TOUCHED_COLUMNS = 'device_id, devinf, devinf_type, first_seen, last_seen';
 
 export async function getDevice(
   ctx: SqlContext,

@@ -10,7 +10,7 @@ import {
 } from '../naming/folder-path.js';
 import type { CreateFolderOptions } from '../store.js';
 import { checkId, checkObject } from '../validate.js';
-import { accountId } from './accounts.js';
+import { accountId, loginOrNull } from './accounts.js';
 import type { SqlContext } from './context.js';
 import { placeholders } from './context.js';
 import type { SqlExecutor } from './driver.js';
@@ -106,17 +106,20 @@ export async function resolveFolder(
   login: string,
   remoteName: string,
 ): Promise<Folder | null> {
-  const accountPk = await accountId(ctx, tx, login);
   const candidates = typeof remoteName === 'string' ? remoteNameCandidates(remoteName) : [];
-  if (candidates.length === 0) return null;
-  const rows = await tx.all<FolderRow & { path_key: string }>(
-    `SELECT ${FOLDER_COLUMNS}, f.path_key FROM ${fromClause(ctx)} WHERE f.account_id = ? AND f.path_key IN (${placeholders(candidates.length)})`,
-    [accountPk, ...candidates],
-  );
-  for (const candidate of candidates) {
-    const row = rows.find((r) => r.path_key === candidate);
-    if (row) return toFolder(row);
+  const normalized = loginOrNull(ctx, login);
+  if (candidates.length > 0 && normalized !== null) {
+    // The account by its login in the same statement: one query when the folder exists.
+    const rows = await tx.all<FolderRow & { path_key: string }>(
+      `SELECT ${FOLDER_COLUMNS}, f.path_key FROM ${fromClause(ctx)} WHERE a.login = ? AND f.path_key IN (${placeholders(candidates.length)})`,
+      [normalized, ...candidates],
+    );
+    for (const candidate of candidates) {
+      const row = rows.find((r) => r.path_key === candidate);
+      if (row) return toFolder(row);
+    }
   }
+  await accountId(ctx, tx, login); // NOT_FOUND for an unknown account, as every per-account call
   return null;
 }
 

@@ -138,15 +138,30 @@ export async function changesSince(
     params.push(options.excludeOrigin);
   }
   params.push(limit + 1);
-  const rows = await tx.all<ItemRow>(
-    `SELECT ${itemColumns(options.withPayload !== false)} FROM ${ctx.t.items} i
-     WHERE i.folder_id = ? AND i.seq > ? AND i.seq <= ?${originFilter} ORDER BY i.seq LIMIT ?`,
-    params,
-  );
-  const items = rows.map(toItem);
-  if (items.length <= limit) return { entries: items, next: null, until };
-  const entries = items.slice(0, limit);
-  return { entries, next: entries[entries.length - 1]!.sequence, until };
+  const columns = itemColumns(options.withPayload !== false);
+  const window = `i.folder_id = ? AND i.seq > ? AND i.seq <= ?${originFilter} ORDER BY i.seq LIMIT ?`;
+  let rows: (ItemRow & { luid?: string | null })[];
+  if (options.luidsOf === undefined) {
+    rows = await tx.all<ItemRow>(`SELECT ${columns} FROM ${ctx.t.items} i WHERE ${window}`, params);
+  } else {
+    const deviceId = checkText(options.luidsOf, ctx.options.limits.maxDeviceIdLength, 'luidsOf');
+    // The device's map entry of each item comes in the same statement (unique on device, folder, guid).
+    rows = await tx.all<ItemRow & { luid: string | null }>(
+      `SELECT ${columns}, m.luid AS luid FROM ${ctx.t.items} i
+       LEFT JOIN ${ctx.t.id_maps} m ON m.folder_id = i.folder_id AND m.guid = i.guid
+         AND m.device_pk = (SELECT v.id FROM ${ctx.t.devices} v WHERE v.account_id = ? AND v.device_id = ?)
+       WHERE ${window}`,
+      [folder.accountId, deviceId, ...params],
+    );
+  }
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const entries = page.map(toItem);
+  const next = more ? entries[entries.length - 1]!.sequence : null;
+  if (options.luidsOf === undefined) return { entries, next, until };
+  const luids = new Map<string, string>();
+  for (const row of page) if (row.luid != null) luids.set(row.guid, row.luid);
+  return { entries, next, until, luids };
 }
 
 /**

@@ -27,6 +27,9 @@ export function deviceTests(harness: StoreHarness): void {
       const touched = (await store.touchDevice(login, DEVICE))!;
       expect(touched.lastSeen).toBe(clock.time);
       expect([...touched.devInf!.data]).toEqual([...devInf.data]);
+      expect(touched).toEqual(await store.getDevice(login, DEVICE));
+      // The login in any case names the same account; the device comes back under the stored login.
+      expect(await store.touchDevice(login.toUpperCase(), DEVICE)).toEqual({ ...touched, login });
       expect((await store.listDevices(login)).map((d) => d.deviceId)).toEqual([DEVICE]);
       await expectStoreError(
         store.touchDevice(login, DEVICE, {

@@ -33,6 +33,9 @@ export function folderTests(harness: StoreHarness): void {
       for (const [name] of table) resolved.push([name, await resolve(name)]);
       expect(resolved).toEqual(table);
       await expectStoreError(store.resolveFolder('ghost@example.com', 'Contacts'), 'NOT_FOUND');
+      await expectStoreError(store.resolveFolder('ghost@example.com', ''), 'NOT_FOUND');
+      await expectStoreError(store.resolveFolder('not a login', 'Contacts'), 'NOT_FOUND');
+      expect(await store.resolveFolder(login.toUpperCase(), 'Nowhere')).toBeNull();
     });
 
     it('lets a real Calendar folder win over the alias, and Events stay reachable', async () => {

@@ -253,6 +253,36 @@ export function itemTests(harness: StoreHarness): void {
       expect(headers.entries[0]!.payload.byteLength).toBe(0);
     });
 
+    it("gives a device's LUIDs of the changed items it has mapped, page by page", async () => {
+      const { store, contacts, events } = await withAccount(harness);
+      const add = (luid: string | undefined, folderId = contacts) => ({
+        type: 'add' as const,
+        folderId,
+        origin: 'A',
+        contentType: VCARD,
+        payload: bytes('x'),
+        ...(luid === undefined ? {} : { luid }),
+      });
+      // g1..g3 in Contacts (g2 unmapped), g4 in Events mapped by A as well; B maps g3 differently.
+      await store.applyBatch({ ops: [add('a1'), add(undefined), add('a3'), add('e4', events)] });
+      await store.applyBatch({
+        ops: [{ type: 'map.set', folderId: contacts, deviceId: 'B', luid: 'b3', guid: 'g3' }],
+      });
+      const first = await store.changesSince(contacts, 0, { luidsOf: 'A', limit: 2 });
+      expect(first.entries.map((i) => i.guid)).toEqual(['g1', 'g2']);
+      expect(first.luids).toEqual(new Map([['g1', 'a1']]));
+      const second = await store.changesSince(contacts, first.next!, { luidsOf: 'A', until: first.until });
+      expect(second.luids).toEqual(new Map([['g3', 'a3']]));
+      expect((await store.changesSince(contacts, 0, { luidsOf: 'B' })).luids).toEqual(
+        new Map([['g3', 'b3']]),
+      );
+      expect((await store.changesSince(contacts, 0, { luidsOf: 'never-seen' })).luids).toEqual(new Map());
+      expect((await store.changesSince(contacts, 0)).luids).toBeUndefined();
+      await expectStoreError(store.changesSince(contacts, 0, { luidsOf: '' }), 'INVALID', {
+        path: 'luidsOf',
+      });
+    });
+
     it('pages through changes with a stable upper bound', async () => {
       const { store, contacts } = await withAccount(harness);
       await store.applyBatch({
