@@ -1,13 +1,13 @@
 import type { CalendarEvent, CalendarTask } from '@syncds/calendar';
 import type { Contact } from '@syncds/contacts';
 import type { Note } from '@syncds/notes';
+import { type CapturedItem, messageItems, sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import { otherFamily } from './choice/choose-format.js';
 import { parseItem } from './codec/parse-item.js';
 import { serializeItem } from './codec/serialize-item.js';
 import { timeKey } from './compare/same-item.js';
 import type { CanonicalRecord } from './record/canonical-record.js';
-import { type CapturedItem, messageItems, sessionItems } from './test-util/items.test-util.js';
 
 /**
  * Through the other family and back, via the registry only. SIF-N goes to
@@ -119,8 +119,9 @@ const SESSIONS = [
 ];
 const captures: CapturedItem[] = [
   ...SESSIONS.flatMap((s) => [...sessionItems(s, 'client'), ...sessionItems(s, 'server')]),
+  // A chunk of a large object (msg9's last vCard, MoreData) is not an item on its own.
   ...['msg2', 'msg6', 'msg7', 'msg9', 'msg11', 'msg13', 'msg15'].flatMap((m) =>
-    messageItems(`wbxml/funambol/${m}.xml`),
+    messageItems(`wbxml/funambol/${m}.xml`).filter((item) => !item.moreData),
   ),
 ];
 

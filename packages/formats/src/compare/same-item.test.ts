@@ -1,8 +1,8 @@
+import { messageItems, sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import { parseItem } from '../codec/parse-item.js';
 import { serializeItem } from '../codec/serialize-item.js';
 import type { CanonicalRecord } from '../record/canonical-record.js';
-import { messageItems, sessionItems } from '../test-util/items.test-util.js';
 import { normalizePhone, normalizeText, sameItem, timeKey } from './same-item.js';
 
 const convert = (record: CanonicalRecord, type: string, version?: string): CanonicalRecord =>

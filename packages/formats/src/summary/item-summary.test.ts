@@ -1,6 +1,6 @@
+import { messageItems, sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import { parseItem } from '../codec/parse-item.js';
-import { messageItems, sessionItems } from '../test-util/items.test-util.js';
 import { itemSummary, MAX_SUMMARY_LENGTH } from './item-summary.js';
 
 describe('itemSummary', () => {

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { vectorPath } from '@syncds/test-vectors';
 import type { ContentTypeRef, CtCapInfo, DatastoreInfo } from '../choice/choose-format.js';
 
-/** Real captures, from vitest.shared.ts. */
-export const vectors: string = process.env.SYNCDS_VECTORS!;
-
+/** A DevInf capture as Latin-1 text: DevInf needs no decoding, and every byte stays one character. */
 export function readVector(path: string): string {
-  return readFileSync(join(vectors, path), 'latin1');
+  return readFileSync(vectorPath(path), 'latin1');
 }
 
 interface Tag {
