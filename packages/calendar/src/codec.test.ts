@@ -15,19 +15,9 @@ import {
   familyOfCalendarFormat,
   isCalendarContentType,
 } from './content-type.js';
-import { CalendarCodecError } from './errors.js';
 import type { CalendarEvent, CalendarTask } from './model/types.js';
 import { lines } from './test-util/lines.test-util.js';
-
-function rejects(fn: () => unknown): CalendarCodecError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CalendarCodecError);
-    return error as CalendarCodecError;
-  }
-  throw new Error('expected a CalendarCodecError');
-}
+import { rejects } from './test-util/errors.test-util.js';
 
 describe('content types', () => {
   it('lists the handled types', () => {

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
-import { CalendarCodecError } from '../errors.js';
 import type { CalendarEvent, CalendarItem, CalendarTask } from '../model/types.js';
 import { expandOccurrences } from '../recurrence/occurrences.js';
 import { parseRRule } from '../recurrence/rule-text.js';
 import { pick } from '../test-util/compare.test-util.js';
 import { parseVCalendar, toVCalendar } from '../versit/vcalendar.js';
 import { parseSif, parseSifE, parseSifT, toSifE, toSifT } from './sif.js';
+import { rejects } from '../test-util/errors.test-util.js';
 
 /** Fields SIF-E and vCalendar/iCalendar both hold. */
 const EVENT_FIELDS = [
@@ -56,16 +56,6 @@ function occurrences(item: CalendarItem): string[] {
   return expandOccurrences(item, { limit: 100 }).map((t) =>
     JSON.stringify(t.kind === 'zoned' ? [t.utc, t.local] : t),
   );
-}
-
-function rejects(fn: () => unknown): CalendarCodecError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CalendarCodecError);
-    return error as CalendarCodecError;
-  }
-  throw new Error('expected a CalendarCodecError');
 }
 
 describe('Funambol Pocket PC and Outlook SIF-E items', () => {

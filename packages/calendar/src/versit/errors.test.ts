@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCalendarItem } from '../codec.js';
-import { CalendarCodecError } from '../errors.js';
 import { lines } from '../test-util/lines.test-util.js';
 import { parseVCalendar, toVCalendar } from './vcalendar.js';
-
-function rejects(fn: () => unknown): CalendarCodecError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CalendarCodecError);
-    return error as CalendarCodecError;
-  }
-  throw new Error('expected a CalendarCodecError');
-}
+import { rejects } from '../test-util/errors.test-util.js';
 
 const vevent = (...props: string[]): string =>
   lines('BEGIN:VCALENDAR', 'VERSION:1.0', 'BEGIN:VEVENT', ...props, 'END:VEVENT', 'END:VCALENDAR');
