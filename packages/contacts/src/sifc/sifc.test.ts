@@ -3,16 +3,7 @@ import { ContactCodecError } from '../errors.js';
 import { type Contact, emptyContact } from '../model/contact.js';
 import { parseSifC } from './read-sifc.js';
 import { toSifC } from './write-sifc.js';
-
-function caught(run: () => unknown): ContactCodecError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ContactCodecError) return error;
-    throw error;
-  }
-  throw new Error('expected a ContactCodecError');
-}
+import { caught } from '../test-util/errors.test-util.js';
 
 /** Shaped after Funambol's sifc-parser test data: pretty-printed, lower-case photo attributes, folded base64. */
 const OUTLOOK_ITEM = `<?xml version="1.0" encoding="UTF-8"?>

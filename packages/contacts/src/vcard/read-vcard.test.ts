@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ContactCodecError } from '../errors.js';
 import { parseVCard } from './read-vcard.js';
+import { caught } from '../test-util/errors.test-util.js';
 
 const crlf = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-
-function caught(run: () => unknown): ContactCodecError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ContactCodecError) return error;
-    throw error;
-  }
-  throw new Error('expected a ContactCodecError');
-}
 
 describe('vCard 2.1 as phones send it', () => {
   // Written after what Nokia Series 40 / Sony Ericsson phones send: Latin-1 bytes
