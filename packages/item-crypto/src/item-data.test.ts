@@ -4,19 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { deriveDesKey } from './codec/des.js';
 import { ItemCryptoError } from './errors.js';
 import { DEFAULT_MAX_INPUT_BYTES, decodeItemData, encodeItemData } from './item-data.js';
+import { errorOf } from './test-util/errors.test-util.js';
 
 const vectors = process.env.SYNCDS_VECTORS!;
 const utf8 = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
-
-function errorOf(run: () => unknown): ItemCryptoError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ItemCryptoError) return error;
-    throw error;
-  }
-  throw new Error('expected an ItemCryptoError');
-}
 
 describe('des;b64 (syncml-facts §7.2 vector)', () => {
   it('encodes hello with password secret', () => {

@@ -1,20 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ItemCryptoError } from '../errors.js';
 import { decodeBase64, encodeBase64 } from './base64.js';
+import { errorOf } from '../test-util/errors.test-util.js';
 
 const ascii = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
-
-function errorOf(run: () => unknown): ItemCryptoError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ItemCryptoError) return error;
-    throw error;
-  }
-  throw new Error('expected an ItemCryptoError');
-}
 
 describe('decodeBase64', () => {
   it.each([
