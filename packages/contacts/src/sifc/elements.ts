@@ -1,4 +1,5 @@
 import type { ContactAddressParts, PhoneKind, PlaceKind } from '../model/contact.js';
+import type { TextPath } from '../model/scalar-paths.js';
 
 /*
  * SIF-C element names (Funambol pim-framework SIFC.java) and where each one
@@ -6,26 +7,12 @@ import type { ContactAddressParts, PhoneKind, PlaceKind } from '../model/contact
  * and the field mapping for merges cannot disagree.
  */
 
-/** Scalar text fields, by dotted canonical path. */
-export type ScalarPath =
-  | 'name.given'
-  | 'name.middle'
-  | 'name.family'
-  | 'name.prefix'
-  | 'name.suffix'
-  | 'fileAs'
-  | 'nickname'
-  | 'organization.company'
-  | 'organization.department'
-  | 'organization.officeLocation'
-  | 'title'
-  | 'role'
-  | 'note'
-  | 'uid'
-  | 'spouse'
-  | 'children'
-  | 'manager'
-  | 'assistant';
+/**
+ * Scalar text fields, by dotted canonical path: every text path but
+ * `formattedName`, for which SIF-C has no element (the writer puts it in
+ * `FileAs` when the contact has no file-as name).
+ */
+export type ScalarPath = Exclude<TextPath, 'formattedName'>;
 
 export const SIF_TEXT_ELEMENTS: ReadonlyArray<readonly [element: string, path: ScalarPath]> = [
   ['Title', 'name.prefix'],
