@@ -3,6 +3,7 @@ import type { CalendarTime, Frequency, RecurrenceRule, Weekday, WeekdayNum } fro
 import { civilFromSeconds, SECONDS_PER_DAY } from '../time/civil.js';
 import { expandRule, periodIndex } from './expand.js';
 import { weekdayFromToken, WEEKDAYS } from './weekday.js';
+import { usesOnlyParts } from './rule-parts.js';
 
 /**
  * What `#N` counts in a vCalendar 1.0 rule. The specification's own examples
@@ -217,21 +218,6 @@ interface RuleBody {
   rule: RecurrenceRule;
 }
 
-function onlyParts(rule: RecurrenceRule, allowed: ReadonlyArray<keyof RecurrenceRule>): boolean {
-  const keys: Array<keyof RecurrenceRule> = [
-    'byDay',
-    'byMonthDay',
-    'byMonth',
-    'byYearDay',
-    'byWeekNo',
-    'bySetPos',
-    'byHour',
-    'byMinute',
-    'bySecond',
-  ];
-  return keys.every((k) => rule[k] === undefined || allowed.includes(k));
-}
-
 function weekdays(days: WeekdayNum[]): string {
   return days.map((d) => d.day).join(' ');
 }
@@ -243,17 +229,17 @@ function ruleBody(rule: RecurrenceRule, start: number): RuleBody | undefined {
   const c = civilFromSeconds(start);
   switch (rule.freq) {
     case 'MINUTELY':
-      return onlyParts(rule, []) ? { text: `M${i}`, rule: base } : undefined;
+      return usesOnlyParts(rule, []) ? { text: `M${i}`, rule: base } : undefined;
     case 'DAILY': {
-      if (onlyParts(rule, [])) return { text: `D${i}`, rule: base };
+      if (usesOnlyParts(rule, [])) return { text: `D${i}`, rule: base };
       // Daily on some weekdays is weekly on those days.
-      if (i === 1 && onlyParts(rule, ['byDay']) && rule.byDay!.every((d) => d.nth === undefined)) {
+      if (i === 1 && usesOnlyParts(rule, ['byDay']) && rule.byDay!.every((d) => d.nth === undefined)) {
         return { text: `W1 ${weekdays(rule.byDay!)}`, rule: { ...base, freq: 'WEEKLY', byDay: rule.byDay! } };
       }
       return undefined;
     }
     case 'WEEKLY': {
-      if (!onlyParts(rule, ['byDay'])) return undefined;
+      if (!usesOnlyParts(rule, ['byDay'])) return undefined;
       if (!rule.byDay) return { text: `W${i}`, rule: base };
       if (rule.byDay.some((d) => d.nth !== undefined)) return undefined;
       return { text: `W${i} ${weekdays(rule.byDay)}`, rule: { ...base, byDay: rule.byDay } };
@@ -284,20 +270,21 @@ function positionList(days: WeekdayNum[]): string {
 
 function monthlyBody(rule: RecurrenceRule, base: RecurrenceRule, startDom: number): RuleBody | undefined {
   const i = rule.interval;
-  if (onlyParts(rule, [])) return { text: `MD${i} ${startDom}`, rule: { ...base, byMonthDay: [startDom] } };
-  if (onlyParts(rule, ['byMonthDay'])) {
+  if (usesOnlyParts(rule, []))
+    return { text: `MD${i} ${startDom}`, rule: { ...base, byMonthDay: [startDom] } };
+  if (usesOnlyParts(rule, ['byMonthDay'])) {
     const list = rule.byMonthDay!.map((n) => (n > 0 ? `${n}` : `${-n}-`)).join(' ');
     return { text: `MD${i} ${list}`, rule: { ...base, byMonthDay: rule.byMonthDay! } };
   }
   let byDay: WeekdayNum[] | undefined;
-  if (onlyParts(rule, ['byDay'])) {
+  if (usesOnlyParts(rule, ['byDay'])) {
     byDay = rule.byDay!.flatMap((d) =>
       d.nth === undefined
         ? [1, 2, 3, 4, 5].map((nth) => ({ day: d.day, nth }))
         : [{ day: d.day, nth: d.nth }],
     );
   } else if (
-    onlyParts(rule, ['byDay', 'bySetPos']) &&
+    usesOnlyParts(rule, ['byDay', 'bySetPos']) &&
     rule.byDay!.length === 1 &&
     rule.byDay![0]!.nth === undefined &&
     rule.bySetPos!.length === 1
@@ -315,24 +302,25 @@ function yearlyBody(
   startDom: number,
 ): RuleBody | undefined {
   const i = rule.interval;
-  if (onlyParts(rule, [])) return { text: `YM${i} ${startMonth}`, rule: { ...base, byMonth: [startMonth] } };
-  if (onlyParts(rule, ['byMonth'])) {
+  if (usesOnlyParts(rule, []))
+    return { text: `YM${i} ${startMonth}`, rule: { ...base, byMonth: [startMonth] } };
+  if (usesOnlyParts(rule, ['byMonth'])) {
     return { text: `YM${i} ${rule.byMonth!.join(' ')}`, rule: { ...base, byMonth: rule.byMonth! } };
   }
   if (
-    onlyParts(rule, ['byMonth', 'byMonthDay']) &&
+    usesOnlyParts(rule, ['byMonth', 'byMonthDay']) &&
     rule.byMonthDay!.length === 1 &&
     rule.byMonthDay![0] === startDom
   ) {
     return { text: `YM${i} ${rule.byMonth!.join(' ')}`, rule: { ...base, byMonth: rule.byMonth! } };
   }
-  if (onlyParts(rule, ['byYearDay'])) {
+  if (usesOnlyParts(rule, ['byYearDay'])) {
     const list = rule.byYearDay!.map((n) => (n > 0 ? `${n}` : `${-n}-`)).join(' ');
     return { text: `YD${i} ${list}`, rule: { ...base, byYearDay: rule.byYearDay! } };
   }
   // The n-th weekday of one month every year is the n-th weekday every 12 months.
   if (
-    onlyParts(rule, ['byMonth', 'byDay']) &&
+    usesOnlyParts(rule, ['byMonth', 'byDay']) &&
     rule.byMonth!.length === 1 &&
     rule.byMonth![0] === startMonth &&
     rule.byDay!.every((d) => d.nth !== undefined && Math.abs(d.nth) <= 5)

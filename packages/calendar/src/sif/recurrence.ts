@@ -2,6 +2,7 @@ import { CalendarCodecError } from '../errors.js';
 import type { RecurrenceRule, Weekday, WeekdayNum } from '../model/types.js';
 import { civilFromSeconds, SECONDS_PER_DAY, weekdayOfDays } from '../time/civil.js';
 import { weekdayIndex, WEEKDAYS } from '../recurrence/weekday.js';
+import { usesOnlyParts } from '../recurrence/rule-parts.js';
 
 /** The recurrence elements of SIF-E / SIF-T (Outlook's RecurrencePattern). */
 export interface SifPattern {
@@ -101,21 +102,6 @@ export function ruleFromSif(p: SifPattern, start: number): RecurrenceRule {
   }
 }
 
-function only(rule: RecurrenceRule, allowed: ReadonlyArray<keyof RecurrenceRule>): boolean {
-  const parts: Array<keyof RecurrenceRule> = [
-    'byDay',
-    'byMonthDay',
-    'byMonth',
-    'byYearDay',
-    'byWeekNo',
-    'bySetPos',
-    'byHour',
-    'byMinute',
-    'bySecond',
-  ];
-  return parts.every((k) => rule[k] === undefined || allowed.includes(k));
-}
-
 function instanceOf(nth: number): number | undefined {
   if (nth === -1) return 5;
   return nth >= 1 && nth <= 4 ? nth : undefined;
@@ -151,13 +137,17 @@ export function sifFromRule(rule: RecurrenceRule, start: number): SifPattern | u
   };
   switch (rule.freq) {
     case 'DAILY':
-      if (only(rule, [])) return base;
-      if (rule.interval === 1 && only(rule, ['byDay']) && rule.byDay!.every((d) => d.nth === undefined)) {
+      if (usesOnlyParts(rule, [])) return base;
+      if (
+        rule.interval === 1 &&
+        usesOnlyParts(rule, ['byDay']) &&
+        rule.byDay!.every((d) => d.nth === undefined)
+      ) {
         return { ...base, type: 1, dayOfWeekMask: maskOfDays(rule.byDay!) };
       }
       return undefined;
     case 'WEEKLY': {
-      if (!only(rule, ['byDay'])) return undefined;
+      if (!usesOnlyParts(rule, ['byDay'])) return undefined;
       if (rule.byDay?.some((d) => d.nth !== undefined)) return undefined;
       const mask = rule.byDay
         ? maskOfDays(rule.byDay)
@@ -165,12 +155,12 @@ export function sifFromRule(rule: RecurrenceRule, start: number): SifPattern | u
       return { ...base, type: 1, dayOfWeekMask: mask };
     }
     case 'MONTHLY': {
-      if (only(rule, [])) return { ...base, type: 2, dayOfMonth: c.day };
-      if (only(rule, ['byMonthDay', 'bySetPos'])) {
+      if (usesOnlyParts(rule, [])) return { ...base, type: 2, dayOfMonth: c.day };
+      if (usesOnlyParts(rule, ['byMonthDay', 'bySetPos'])) {
         const day = monthDayOfRule(rule);
         return day === undefined ? undefined : { ...base, type: 2, dayOfMonth: day };
       }
-      if (!only(rule, ['byDay', 'bySetPos'])) return undefined;
+      if (!usesOnlyParts(rule, ['byDay', 'bySetPos'])) return undefined;
       const nth = nthPattern(rule);
       return nth === undefined
         ? undefined
@@ -180,12 +170,13 @@ export function sifFromRule(rule: RecurrenceRule, start: number): SifPattern | u
       const months = rule.byMonth ?? [c.month];
       if (months.length !== 1) return undefined;
       const month = months[0]!;
-      if (only(rule, ['byMonth'])) return { ...base, type: 5, monthOfYear: month, dayOfMonth: c.day };
-      if (only(rule, ['byMonth', 'byMonthDay', 'bySetPos']) && rule.byMonthDay) {
+      if (usesOnlyParts(rule, ['byMonth']))
+        return { ...base, type: 5, monthOfYear: month, dayOfMonth: c.day };
+      if (usesOnlyParts(rule, ['byMonth', 'byMonthDay', 'bySetPos']) && rule.byMonthDay) {
         const day = monthDayOfRule(rule);
         return day === undefined ? undefined : { ...base, type: 5, monthOfYear: month, dayOfMonth: day };
       }
-      if (!only(rule, ['byMonth', 'byDay', 'bySetPos']) || !rule.byDay) return undefined;
+      if (!usesOnlyParts(rule, ['byMonth', 'byDay', 'bySetPos']) || !rule.byDay) return undefined;
       const nth = nthPattern(rule);
       return nth === undefined
         ? undefined
