@@ -1,5 +1,6 @@
 import { type CalendarFormat, calendarFormatOf } from '../content-type.js';
 import type { CalendarEvent, CalendarTask } from '../model/types.js';
+import { SIF_RECURRENCE_ELEMENTS } from '../sif/recurrence.js';
 
 type ItemKeys = keyof CalendarEvent | keyof CalendarTask;
 
@@ -72,6 +73,14 @@ const VERSIT_COMMON: Readonly<Record<string, readonly CalendarField[]>> = {
   'X-MICROSOFT-CDO-BUSYSTATUS': ['busyStatus'],
 };
 
+/** SIF-E and SIF-T alike: `Exceptions` carries the removed and added dates, every other element the rule. */
+const SIF_RECURRENCE: Readonly<Record<string, readonly CalendarField[]>> = Object.fromEntries(
+  SIF_RECURRENCE_ELEMENTS.map((name) => [
+    name,
+    name === 'Exceptions' ? ['exceptionDates', 'recurrenceDates'] : RECURRENCE,
+  ]),
+);
+
 /**
  * Per format: the property (Versit) or element (SIF) names a device lists in
  * its DevInf CTCap, and the canonical fields each one carries. Lookups ignore case.
@@ -116,18 +125,7 @@ export const CALENDAR_PROPERTY_FIELDS: Readonly<
     AllDayEvent: ['start', 'end'],
     BusyStatus: ['busyStatus', 'transparency'],
     Attendees: ['attendees'],
-    IsRecurring: RECURRENCE,
-    RecurrenceType: RECURRENCE,
-    Interval: RECURRENCE,
-    DayOfWeekMask: RECURRENCE,
-    DayOfMonth: RECURRENCE,
-    MonthOfYear: RECURRENCE,
-    Instance: RECURRENCE,
-    PatternStartDate: RECURRENCE,
-    PatternEndDate: RECURRENCE,
-    NoEndDate: RECURRENCE,
-    Occurrences: RECURRENCE,
-    Exceptions: ['exceptionDates', 'recurrenceDates'],
+    ...SIF_RECURRENCE,
     ReminderSet: ['alarms'],
     ReminderMinutesBeforeStart: ['alarms'],
     ReminderSoundFile: ['alarms'],
@@ -148,18 +146,7 @@ export const CALENDAR_PROPERTY_FIELDS: Readonly<
     DateCompleted: ['completed'],
     Complete: ['completed', 'status', 'percentComplete'],
     PercentComplete: ['percentComplete'],
-    IsRecurring: RECURRENCE,
-    RecurrenceType: RECURRENCE,
-    Interval: RECURRENCE,
-    DayOfWeekMask: RECURRENCE,
-    DayOfMonth: RECURRENCE,
-    MonthOfYear: RECURRENCE,
-    Instance: RECURRENCE,
-    PatternStartDate: RECURRENCE,
-    PatternEndDate: RECURRENCE,
-    NoEndDate: RECURRENCE,
-    Occurrences: RECURRENCE,
-    Exceptions: ['exceptionDates', 'recurrenceDates'],
+    ...SIF_RECURRENCE,
     ReminderSet: ['alarms'],
     ReminderTime: ['alarms'],
     ReminderSoundFile: ['alarms'],

@@ -19,7 +19,7 @@ import { dateValue, floatingTime, utcTime, zonedTime } from '../time/time-value.
 import { ZoneTable } from '../time/zone-table.js';
 import { triggerFor } from '../versit/alarms.js';
 import { deviceZone } from '../versit/parse-calendar.js';
-import { ruleFromSif } from './recurrence.js';
+import { ruleFromSif, SIF_RECURRENCE_ELEMENTS } from './recurrence.js';
 import { readSifTimezone } from './timezone.js';
 import { innerXml, readSifTree, type SifElement, sifBytes } from './xml-tree.js';
 
@@ -56,20 +56,7 @@ const HINTED: ReadonlySet<string> = new Set(HINT_ORDER);
 /** Elements that only describe the document. */
 const DROPPED: ReadonlySet<string> = new Set(['SIFVersion']);
 
-const RECURRENCE_ELEMENTS: ReadonlySet<string> = new Set([
-  'IsRecurring',
-  'RecurrenceType',
-  'Interval',
-  'DayOfWeekMask',
-  'DayOfMonth',
-  'MonthOfYear',
-  'Instance',
-  'PatternStartDate',
-  'PatternEndDate',
-  'NoEndDate',
-  'Occurrences',
-  'Exceptions',
-]);
+const RECURRENCE_ELEMENTS: ReadonlySet<string> = new Set(SIF_RECURRENCE_ELEMENTS);
 
 const REMINDER_ELEMENTS: ReadonlySet<string> = new Set([
   'ReminderSet',

@@ -4,6 +4,26 @@ import { civilFromSeconds, SECONDS_PER_DAY, weekdayOfDays } from '../time/civil.
 import { weekdayIndex, WEEKDAYS } from '../recurrence/weekday.js';
 import { usesOnlyParts } from '../recurrence/rule-parts.js';
 
+/**
+ * The recurrence elements SIF-E and SIF-T share, in document order: the
+ * pattern (Outlook's RecurrencePattern), then `Exceptions` (its removed and
+ * added dates).
+ */
+export const SIF_RECURRENCE_ELEMENTS: readonly string[] = [
+  'IsRecurring',
+  'RecurrenceType',
+  'Interval',
+  'DayOfWeekMask',
+  'DayOfMonth',
+  'MonthOfYear',
+  'Instance',
+  'PatternStartDate',
+  'PatternEndDate',
+  'NoEndDate',
+  'Occurrences',
+  'Exceptions',
+];
+
 /** The recurrence elements of SIF-E / SIF-T (Outlook's RecurrencePattern). */
 export interface SifPattern {
   /** 0 daily, 1 weekly, 2 monthly, 3 month-nth, 5 yearly, 6 year-nth. */
