@@ -12,6 +12,7 @@ import {
 import { parseCanonicalLocal, parseWireDateTime } from '../time/text.js';
 import { dateValue, floatingTime, timeToWallSeconds, utcTime } from '../time/time-value.js';
 import { escapeFor, unescapeFor } from '../versit/text.js';
+import { atProperty } from '../versit/at-property.js';
 
 const ICAL_OFFSET = /^([+-])(\d{2})(\d{2})(\d{2})?$/;
 
@@ -22,17 +23,6 @@ function parseIcalOffset(text: string): number {
   }
   const seconds = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0);
   return m[1] === '-' ? -seconds : seconds;
-}
-
-function at<T>(property: VersitProperty, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof CalendarCodecError) {
-      throw error.withLocation({ line: property.line, offset: property.offset, property: property.name });
-    }
-    throw error;
-  }
 }
 
 function wireTime(raw: string): CalendarTime {
@@ -72,7 +62,7 @@ function readObservance(sub: VersitComponent, tzid: string): TimeZoneObservance 
   const o: Partial<TimeZoneObservance> = { kind: sub.name === 'DAYLIGHT' ? 'daylight' : 'standard' };
   const dates: string[] = [];
   for (const property of sub.properties) {
-    at(property, () => {
+    atProperty(property, () => {
       switch (property.name) {
         case 'DTSTART':
           start = timeToWallSeconds(wireTime(property.value), 0);

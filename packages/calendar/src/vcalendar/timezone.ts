@@ -5,6 +5,7 @@ import { formatBasicLocal, formatOffset } from '../time/civil.js';
 import { parseWireDateTime } from '../time/text.js';
 import { definitionFromDaylight, type LocalDaylightPeriod, summariseDaylight } from '../time/transitions.js';
 import type { ZoneRules } from '../time/zone.js';
+import { atProperty } from '../versit/at-property.js';
 
 const OFFSET = /^([+-])?(\d{1,2})(?::?(\d{2}))?$/;
 
@@ -50,9 +51,9 @@ export function readVcalZone(
   const periods: LocalDaylightPeriod[] = [];
   let standardName: string | undefined;
   let daylightName: string | undefined;
-  let standardOffset = tz ? at(tz, () => parseUtcOffset(tz.value)) : undefined;
+  let standardOffset = tz ? atProperty(tz, () => parseUtcOffset(tz.value)) : undefined;
   for (const property of daylights) {
-    at(property, () => {
+    atProperty(property, () => {
       const parts = splitStructured(property.value, 'vcalendar-1.0').map((p) => p.trim());
       if (parts[0]?.toUpperCase() !== 'TRUE') return;
       if (parts.length < 4)
@@ -75,17 +76,6 @@ export function readVcalZone(
   const names = { standard: standardName, daylight: daylightName };
   const tzid = offsetZoneId(standardOffset, periods[0]?.daylightOffset, names);
   return definitionFromDaylight(tzid, standardOffset, periods, names);
-}
-
-function at<T>(property: VersitProperty, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof CalendarCodecError) {
-      throw error.withLocation({ line: property.line, offset: property.offset, property: property.name });
-    }
-    throw error;
-  }
 }
 
 /** TZ and DAYLIGHT lines describing a zone for the years `fromYear`-`toYear`. */

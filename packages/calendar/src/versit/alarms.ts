@@ -11,7 +11,8 @@ import type { Alarm, AlarmTrigger, CalendarTime, Extension } from '../model/type
 import type { ItemClock } from '../time/clock.js';
 import { durationSeconds, formatDuration, parseDuration } from '../time/duration.js';
 import { utcTime } from '../time/time-value.js';
-import { atProperty, readTimeText, type VersitReadContext } from './read-context.js';
+import { atProperty } from './at-property.js';
+import { readTimeText, type VersitReadContext } from './read-context.js';
 import { propertyExtension } from './extensions.js';
 import { escapeFor, unescapeFor } from './text.js';
 

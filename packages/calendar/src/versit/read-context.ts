@@ -6,6 +6,7 @@ import { SECONDS_PER_DAY } from '../time/civil.js';
 import { parseWireDateTime, type WireDateTime } from '../time/text.js';
 import { dateValue, floatingTime, utcTime, zonedTime } from '../time/time-value.js';
 import type { ZoneTable } from '../time/zone-table.js';
+import { atProperty } from './at-property.js';
 
 export type CalendarDialect = 'vcalendar-1.0' | 'icalendar-2.0';
 
@@ -21,18 +22,6 @@ export interface VersitReadContext {
   options: ResolvedParseOptions;
   /** EXDATE/RDATE values read so far (bounded by `maxRecurrenceDates`). */
   recurrenceDates: number;
-}
-
-/** Runs `fn`, adding the property's position to a `CalendarCodecError` it throws. */
-export function atProperty<T>(property: VersitProperty, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof CalendarCodecError) {
-      throw error.withLocation({ line: property.line, offset: property.offset, property: property.name });
-    }
-    throw error;
-  }
 }
 
 /** A time value of a property: dates, UTC, floating, or zoned by TZID (iCalendar) or TZ (vCalendar). */

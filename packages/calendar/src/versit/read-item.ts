@@ -27,8 +27,8 @@ import { dateValue, utcTime } from '../time/time-value.js';
 import { type AlarmAnchors, readIcalAlarm, readVcalAlarm, VCAL_ALARM_PROPERTIES } from './alarms.js';
 import { propertyExtension } from './extensions.js';
 import { isVcalOrganizer, normalizeToken, readAttendee, readParticipant } from './participants.js';
+import { atProperty } from './at-property.js';
 import {
-  atProperty,
   countRecurrenceDates,
   readInstant,
   readTime,
