@@ -7,3 +7,4 @@ export {
   sessionMessageFiles,
 } from './session/session-items.js';
 export { readVectorText, vectorPath, vectorsDir } from './vectors-dir.js';
+export { seededRandom } from './random.js';

@@ -1,0 +1,16 @@
+/**
+ * A seeded pseudo-random generator (mulberry32) for deriving test inputs
+ * from captures: random splits into chunks, mutations for fuzzing. The same
+ * seed gives the same sequence on every run and machine, so a failure found
+ * with a seed reproduces. Values are in [0, 1). Not for anything secret.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
