@@ -1,19 +1,8 @@
-import { sessionItems } from '@syncds/test-vectors';
+import { seededRandom, sessionItems } from '@syncds/test-vectors';
 import { describe, expect, it } from 'vitest';
 import { NoteCodecError } from './errors.js';
 import type { Note } from './model/note.js';
 import { parseNote, serializeNote } from './note-codec.js';
-
-// Deterministic generator (mulberry32): failures reproduce.
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sample: Note = {
   subject: 'Plan',
@@ -49,7 +38,7 @@ describe('bad input never escapes as anything but NoteCodecError', () => {
   });
 
   it('random byte changes (2 000 mutants)', () => {
-    const next = random(20061014);
+    const next = seededRandom(20061014);
     for (let round = 0; round < 2000; round++) {
       const [type, original] = corpus[Math.floor(next() * corpus.length)]!;
       const bytes = original.slice();
