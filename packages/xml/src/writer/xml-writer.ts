@@ -150,13 +150,7 @@ export class XmlWriter {
   startElement(name: string): this {
     if (this.depth === 0 && this.rootWritten) throw this.stateError('A document has one root element');
     this.checkName(name);
-    this.closeStartTag();
-    if (this.depth > 0) {
-      this.content[this.depth - 1] |= 1;
-      this.indentLine(this.depth);
-    } else {
-      this.topLevelBreak();
-    }
+    this.beginMarkup();
     this.reserve(name.length * 3 + 2);
     this.buf[this.pos++] = 0x3c;
     const start = this.pos;
