@@ -16,14 +16,37 @@ function bad(text: string, why: string): CalendarCodecError {
   return new CalendarCodecError('INVALID_RULE', `invalid RRULE "${text.slice(0, 80)}": ${why}`);
 }
 
-function intList(
-  text: string,
-  part: string,
-  value: string,
-  min: number,
-  max: number,
-  signed: boolean,
-): number[] {
+type NumberListKey =
+  | 'byMonthDay'
+  | 'byMonth'
+  | 'byYearDay'
+  | 'byWeekNo'
+  | 'bySetPos'
+  | 'byHour'
+  | 'byMinute'
+  | 'bySecond';
+
+/** A rule part holding a list of numbers: where it goes and its range; a signed one also counts from the end. */
+interface NumberListPart {
+  key: NumberListKey;
+  min: number;
+  max: number;
+  signed: boolean;
+}
+
+/** The number-list parts of an RRULE and their ranges (RFC 5545 §3.3.10). */
+const NUMBER_LIST_PARTS: ReadonlyMap<string, NumberListPart> = new Map([
+  ['BYMONTHDAY', { key: 'byMonthDay', min: 1, max: 31, signed: true }],
+  ['BYMONTH', { key: 'byMonth', min: 1, max: 12, signed: false }],
+  ['BYYEARDAY', { key: 'byYearDay', min: 1, max: 366, signed: true }],
+  ['BYWEEKNO', { key: 'byWeekNo', min: 1, max: 53, signed: true }],
+  ['BYSETPOS', { key: 'bySetPos', min: 1, max: 366, signed: true }],
+  ['BYHOUR', { key: 'byHour', min: 0, max: 23, signed: false }],
+  ['BYMINUTE', { key: 'byMinute', min: 0, max: 59, signed: false }],
+  ['BYSECOND', { key: 'bySecond', min: 0, max: 60, signed: false }],
+]);
+
+function intList(text: string, part: string, value: string, { min, max, signed }: NumberListPart): number[] {
   const out: number[] = [];
   for (const item of value.split(',')) {
     if (!/^[+-]?\d{1,3}$/.test(item.trim())) throw bad(text, `${part} value "${item}"`);
@@ -70,6 +93,11 @@ export function parseICalRule(text: string, parseUntil: (raw: string) => Calenda
   if (freq === undefined || !FREQUENCIES.has(freq)) throw bad(text, 'FREQ missing or unknown');
   const rule: RecurrenceRule = { freq: freq as Frequency, interval: 1 };
   for (const [name, value] of parts) {
+    const numbers = NUMBER_LIST_PARTS.get(name);
+    if (numbers !== undefined) {
+      rule[numbers.key] = intList(text, name, value, numbers);
+      continue;
+    }
     switch (name) {
       case 'FREQ':
         break;
@@ -92,30 +120,6 @@ export function parseICalRule(text: string, parseUntil: (raw: string) => Calenda
         break;
       case 'BYDAY':
         rule.byDay = weekdayList(text, value);
-        break;
-      case 'BYMONTHDAY':
-        rule.byMonthDay = intList(text, name, value, 1, 31, true);
-        break;
-      case 'BYMONTH':
-        rule.byMonth = intList(text, name, value, 1, 12, false);
-        break;
-      case 'BYYEARDAY':
-        rule.byYearDay = intList(text, name, value, 1, 366, true);
-        break;
-      case 'BYWEEKNO':
-        rule.byWeekNo = intList(text, name, value, 1, 53, true);
-        break;
-      case 'BYSETPOS':
-        rule.bySetPos = intList(text, name, value, 1, 366, true);
-        break;
-      case 'BYHOUR':
-        rule.byHour = intList(text, name, value, 0, 23, false);
-        break;
-      case 'BYMINUTE':
-        rule.byMinute = intList(text, name, value, 0, 59, false);
-        break;
-      case 'BYSECOND':
-        rule.bySecond = intList(text, name, value, 0, 60, false);
         break;
       case 'WKST': {
         const day = weekdayFromToken(value);
