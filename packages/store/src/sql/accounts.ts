@@ -13,7 +13,7 @@ import type {
 } from '../store.js';
 import { checkBoolean, checkCursor, checkObject, checkPageLimit, checkText } from '../validate.js';
 import type { SqlContext } from './context.js';
-import { toPage } from './context.js';
+import { LIMIT_PARAM, toPage } from './context.js';
 import type { SqlExecutor, SqlValue } from './driver.js';
 import { createDefaultFolders } from './folders.js';
 import type { AccountRow, DomainRow } from './rows.js';
@@ -102,7 +102,7 @@ export async function listDomains(
 ): Promise<Page<Domain>> {
   const limit = checkPageLimit(options.limit, ctx.options.limits.maxPageSize);
   const rows = await tx.all<DomainRow>(
-    `SELECT ${DOMAIN_COLUMNS} FROM ${ctx.t.domains} d WHERE d.name > ? ORDER BY d.name LIMIT ?`,
+    `SELECT ${DOMAIN_COLUMNS} FROM ${ctx.t.domains} d WHERE d.name > ? ORDER BY d.name ${LIMIT_PARAM}`,
     [checkCursor(options.after), limit + 1],
   );
   return toPage(rows.map(toDomain), limit, (domain) => domain.name);
@@ -221,7 +221,7 @@ export async function listAccounts(
   params.push(limit + 1);
   const rows = await tx.all<AccountRow>(
     `SELECT ${ACCOUNT_COLUMNS} FROM ${ctx.t.accounts} a JOIN ${ctx.t.domains} d ON d.id = a.domain_id
-     WHERE a.login > ?${filter} ORDER BY a.login LIMIT ?`,
+     WHERE a.login > ?${filter} ORDER BY a.login ${LIMIT_PARAM}`,
     params,
   );
   return toPage(rows.map(toAccount), limit, (account) => account.login);

@@ -4,7 +4,7 @@ import type { PageOptions, TouchDeviceOptions } from '../store.js';
 import { checkBytes, checkCursor, checkId, checkObject, checkPageLimit, checkText } from '../validate.js';
 import { accountId, loginOrNull } from './accounts.js';
 import type { SqlContext } from './context.js';
-import { toPage } from './context.js';
+import { LIMIT_PARAM, toPage } from './context.js';
 import type { SqlExecutor, SqlValue } from './driver.js';
 import type { DeviceRow, StateRow } from './rows.js';
 import { DEVICE_COLUMNS, STATE_COLUMNS, toDevice, toNumber, toState } from './rows.js';
@@ -224,7 +224,7 @@ export async function listMap(
   const limit = checkPageLimit(options.limit, ctx.options.limits.maxPageSize);
   const rows = await tx.all<MapEntry>(
     `SELECT m.luid, m.guid FROM ${ctx.t.id_maps} m ${deviceOfFolder(ctx, 'm')}
-     WHERE m.folder_id = ? AND v.device_id = ? AND m.luid > ? ORDER BY m.luid LIMIT ?`,
+     WHERE m.folder_id = ? AND v.device_id = ? AND m.luid > ? ORDER BY m.luid ${LIMIT_PARAM}`,
     [folderId, deviceId, checkCursor(options.after), limit + 1],
   );
   return toPage(

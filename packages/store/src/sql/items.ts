@@ -3,7 +3,7 @@ import type { ChangePage, Item, Page } from '../model.js';
 import type { ChangesOptions, ItemReadOptions, ListItemsOptions } from '../store.js';
 import { checkCount, checkCursor, checkId, checkObject, checkPageLimit, checkText } from '../validate.js';
 import type { SqlContext } from './context.js';
-import { placeholders, toPage } from './context.js';
+import { LIMIT_PARAM, placeholders, toPage } from './context.js';
 import type { SqlExecutor, SqlValue } from './driver.js';
 import { folderState } from './folders.js';
 import type { ItemRow } from './rows.js';
@@ -80,7 +80,7 @@ export async function listItems(
   params.push(limit + 1);
   const rows = await tx.all<ItemRow>(
     `SELECT ${itemColumns(options.withPayload !== false)} FROM ${ctx.t.items} i
-     WHERE i.folder_id = ? AND i.guid > ?${filter} ORDER BY i.guid LIMIT ?`,
+     WHERE i.folder_id = ? AND i.guid > ?${filter} ORDER BY i.guid ${LIMIT_PARAM}`,
     params,
   );
   return toPage(rows.map(toItem), limit, (item) => item.guid);
@@ -139,7 +139,7 @@ export async function changesSince(
   }
   params.push(limit + 1);
   const columns = itemColumns(options.withPayload !== false);
-  const window = `i.folder_id = ? AND i.seq > ? AND i.seq <= ?${originFilter} ORDER BY i.seq LIMIT ?`;
+  const window = `i.folder_id = ? AND i.seq > ? AND i.seq <= ?${originFilter} ORDER BY i.seq ${LIMIT_PARAM}`;
   let rows: (ItemRow & { luid?: string | null })[];
   if (options.luidsOf === undefined) {
     rows = await tx.all<ItemRow>(`SELECT ${columns} FROM ${ctx.t.items} i WHERE ${window}`, params);

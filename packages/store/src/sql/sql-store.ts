@@ -35,7 +35,7 @@ import { checkBoolean, checkCount, checkId } from '../validate.js';
 import * as accounts from './accounts.js';
 import { applyBatch } from './batch.js';
 import { validateBatch } from './batch-validate.js';
-import type { SqlContext } from './context.js';
+import { LIMIT_PARAM, type SqlContext } from './context.js';
 import * as devices from './devices.js';
 import type { SqlDriver, SqlExecutor, TransactionMode } from './driver.js';
 import * as folders from './folders.js';
@@ -211,7 +211,7 @@ export class SqlGroupwareStore implements GroupwareStore {
       for (;;) {
         const ids = await this.run('read', (tx) =>
           tx.all<{ id: number | string }>(
-            `SELECT id FROM ${this.ctx.t.folders} WHERE id > ? ORDER BY id LIMIT ?`,
+            `SELECT id FROM ${this.ctx.t.folders} WHERE id > ? ORDER BY id ${LIMIT_PARAM}`,
             [after, PRUNE_FOLDER_PAGE],
           ),
         );
