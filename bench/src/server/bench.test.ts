@@ -19,6 +19,7 @@ describe('server load bench (short mode)', () => {
         pairs: 4,
         durationMs: 2000,
         logLevel: 'warn',
+        sqliteSynchronous: 'normal',
         dataDir: undefined,
         echo: true,
         verify: true,

@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHttpTransport } from '@syncds/replay';
 import { SimulatedDevice } from './device.js';
 import { echoSession } from './echo-session.js';
 import { LoadBenchError } from './errors.js';
 import { LatencyHistogram } from './histogram.js';
+import { LoadHttpClient } from './http-client.js';
 import { type PhaseResult, runPhase } from './load.js';
 import type { ServerBenchOptions } from './options.js';
 import {
@@ -32,7 +32,15 @@ const PASSWORD = 'bench-password';
 export interface ServerBenchReport {
   readonly suite: 'server-load';
   readonly date: string;
-  readonly machine: { node: string; cpu: string; cpuCount: number; memoryGiB: number; commit: string | null };
+  readonly machine: {
+    node: string;
+    cpu: string;
+    cpuCount: number;
+    memoryGiB: number;
+    commit: string | null;
+    /** 1, 5 and 15 minute load averages when the run started and ended: other work on the machine. */
+    loadAverage: { start: number[]; end: number[] };
+  };
   readonly options: ServerBenchOptions & { dataDirKind: 'tmpfs' | 'disk' };
   readonly scenario: string;
   readonly syncml: PhaseResult;
@@ -69,11 +77,13 @@ export async function runServerBench(
   const parent = options.dataDir === undefined ? tmpdir() : resolve(options.dataDir);
   mkdirSync(parent, { recursive: true });
   const dataDir = mkdtempSync(join(parent, 'syncds-load-'));
+  const loadAtStart = loadAverage();
   const server = new ListeningProcess('syncds server');
   const echoApp = new ListeningProcess('echo app');
+  // One client per phase, the same kind in both: the load generator's own work is equal.
   const transports = [
-    createHttpTransport({ connections: options.pairs }),
-    createHttpTransport({ connections: options.pairs }),
+    new LoadHttpClient({ maxConnections: options.pairs }),
+    new LoadHttpClient({ maxConnections: options.pairs }),
   ];
   try {
     log(`accounts: ${options.pairs} (one per device pair) in ${dataDir}`);
@@ -93,10 +103,11 @@ export async function runServerBench(
         SYNCDS_HOST: '127.0.0.1',
         SYNCDS_PORT: String(port),
         SYNCDS_LOG_LEVEL: options.logLevel,
+        SYNCDS_SQLITE_SYNCHRONOUS: options.sqliteSynchronous,
       },
       port,
     );
-    log(`server: ${url}`);
+    log(`server: ${url} (log level ${options.logLevel}, SQLite synchronous=${options.sqliteSynchronous})`);
     const pairs: Pair[] = logins.map((login, i) => {
       const device = (side: string) =>
         new SimulatedDevice(
@@ -202,7 +213,7 @@ export async function runServerBench(
     return {
       suite: 'server-load',
       date: new Date().toISOString(),
-      machine: machine(),
+      machine: { ...machine(), loadAverage: { start: loadAtStart, end: loadAverage() } },
       options: { ...options, dataDirKind: dataDir.startsWith('/dev/shm') ? 'tmpfs' : 'disk' },
       scenario:
         "per session, WBXML SyncML 1.2: init (basic auth, Alert 200 with anchors) / two-way Sync with one new vCard, server Adds the partner device's last contact / Statuses + Map; device pairs share an account and alternate",
@@ -251,7 +262,11 @@ export function writeReport(path: string, report: ServerBenchReport): void {
   }
 }
 
-function machine(): ServerBenchReport['machine'] {
+function loadAverage(): number[] {
+  return loadavg().map((n) => Math.round(n * 100) / 100);
+}
+
+function machine(): Omit<ServerBenchReport['machine'], 'loadAverage'> {
   const list = cpus();
   let commit: string | null = null;
   try {

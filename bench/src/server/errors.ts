@@ -9,7 +9,9 @@ export type LoadBenchErrorCode =
   /** The devices' first (untimed) sessions failed: nothing to measure. */
   | 'SETUP_FAILED'
   /** The results file could not be written. */
-  | 'WRITE_FAILED';
+  | 'WRITE_FAILED'
+  /** A load generator's POST failed: connection refused or lost, no reply in time, a reply it cannot read. */
+  | 'TRANSPORT_FAILED';
 
 /**
  * The one error type of the server load bench. `path` names the file, URL or process

@@ -22,6 +22,12 @@ export interface ServerBenchOptions {
   readonly out: string | undefined;
   /** The server's log level (SYNCDS_LOG_LEVEL); default `info`, the server's own default. */
   readonly logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /**
+   * The server's SYNCDS_SQLITE_SYNCHRONOUS. Default `normal` (not the server's `full`): with
+   * `full` every commit waits for an fsync, which on most disks caps the rate by itself; the
+   * bench measures the SyncML work. Runs on tmpfs pay no fsync either way.
+   */
+  readonly sqliteSynchronous: 'full' | 'normal';
 }
 
 /** The defaults of each mode. */
@@ -50,6 +56,9 @@ run whole WBXML sessions (init with basic auth, two-way sync with one new contac
   --data-dir DIR       the server's data folder (default: a fresh temporary folder; /dev/shm/... puts
                        SQLite on tmpfs, where fsync costs nothing)
   --log-level LEVEL    the server's log level: error | warn | info (default, the server's) | debug
+  --sqlite-synchronous full|normal
+                       the server's SQLite durability (default normal: no fsync per commit; the
+                       server's own default is full, an fsync per commit)
   --no-echo            skip the raw echo baseline
   --no-verify          skip the store check
   --out FILE           results file (default bench/results/server-latest.json)
@@ -82,6 +91,7 @@ export function parseServerBenchArgs(argv: readonly string[]): ServerBenchOption
         flags.add(name);
         break;
       case '--log-level':
+      case '--sqlite-synchronous':
       case '--pairs':
       case '--duration':
       case '--max-sessions':
@@ -106,10 +116,15 @@ export function parseServerBenchArgs(argv: readonly string[]): ServerBenchOption
   if (logLevel !== 'error' && logLevel !== 'warn' && logLevel !== 'info' && logLevel !== 'debug') {
     throw usage(`--log-level must be error, warn, info or debug, got ${logLevel}`);
   }
+  const sqliteSynchronous = values['--sqlite-synchronous'] ?? 'normal';
+  if (sqliteSynchronous !== 'full' && sqliteSynchronous !== 'normal') {
+    throw usage(`--sqlite-synchronous must be full or normal, got ${sqliteSynchronous}`);
+  }
   return {
     mode,
     pairs,
     logLevel,
+    sqliteSynchronous,
     durationMs: seconds === undefined ? d.durationMs : Math.round(seconds * 1000),
     maxSessions:
       values['--max-sessions'] === undefined

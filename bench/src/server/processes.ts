@@ -7,6 +7,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { LoadBenchError } from './errors.js';
 
+/** The start of a syncds server log line: `{"time":"...","level":"info",...` (see apps/server's JsonLogger). */
+const SERVER_LINE_LEVEL = /^\{"time":"[^"]*","level":"([a-z]+)",/;
+
 /** How long a process may take to print its "listening" line. */
 const START_TIMEOUT_MS = 60_000;
 
@@ -104,6 +107,13 @@ export class ListeningProcess {
         poll();
       }
       lines.on('line', (line) => {
+        // The server writes several lines per session: its level is read off the line's start
+        // (the logger's fixed field order) instead of parsing every line in the load generator.
+        const known = SERVER_LINE_LEVEL.exec(line);
+        if (known !== null && !line.includes('"msg":"listening"')) {
+          this.#count(known[1]!, line);
+          return;
+        }
         let entry: { msg?: unknown; level?: unknown; url?: unknown };
         try {
           entry = JSON.parse(line) as typeof entry;
@@ -111,9 +121,7 @@ export class ListeningProcess {
           this.levels.other = (this.levels.other ?? 0) + 1;
           return;
         }
-        const level = typeof entry.level === 'string' ? entry.level : 'other';
-        this.levels[level] = (this.levels[level] ?? 0) + 1;
-        if (level === 'warn' || level === 'error') this.#keep(line);
+        this.#count(typeof entry.level === 'string' ? entry.level : 'other', line);
         if (entry.msg === 'listening' && typeof entry.url === 'string') {
           clearTimeout(timer);
           this.url = entry.url;
@@ -121,6 +129,11 @@ export class ListeningProcess {
         }
       });
     });
+  }
+
+  #count(level: string, line: string): void {
+    this.levels[level] = (this.levels[level] ?? 0) + 1;
+    if (level === 'warn' || level === 'error') this.#keep(line);
   }
 
   #keep(line: string): void {
