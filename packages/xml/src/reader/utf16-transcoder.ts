@@ -1,4 +1,5 @@
 import { XmlError } from '../errors.js';
+import { writeUtf8CodePoint } from '../text/codec.js';
 
 /**
  * Streaming UTF-16 (LE or BE) to UTF-8. Carries an odd byte and a high
@@ -57,20 +58,7 @@ export class Utf16Transcoder {
       }
       const cp = 0x10000 + ((this.highSurrogate - 0xd800) << 10) + (u - 0xdc00);
       this.highSurrogate = -1;
-      out[o] = 0xf0 | (cp >> 18);
-      out[o + 1] = 0x80 | ((cp >> 12) & 0x3f);
-      out[o + 2] = 0x80 | ((cp >> 6) & 0x3f);
-      out[o + 3] = 0x80 | (cp & 0x3f);
-      return o + 4;
-    }
-    if (u < 0x80) {
-      out[o] = u;
-      return o + 1;
-    }
-    if (u < 0x800) {
-      out[o] = 0xc0 | (u >> 6);
-      out[o + 1] = 0x80 | (u & 0x3f);
-      return o + 2;
+      return writeUtf8CodePoint(out, o, cp);
     }
     if (u >= 0xd800 && u <= 0xdfff) {
       if (u >= 0xdc00) throw new XmlError('INVALID_ENCODING', 'Unpaired UTF-16 surrogate', at);
@@ -78,9 +66,6 @@ export class Utf16Transcoder {
       this.highSurrogateOffset = at;
       return o;
     }
-    out[o] = 0xe0 | (u >> 12);
-    out[o + 1] = 0x80 | ((u >> 6) & 0x3f);
-    out[o + 2] = 0x80 | (u & 0x3f);
-    return o + 3;
+    return writeUtf8CodePoint(out, o, u);
   }
 }
