@@ -1,4 +1,5 @@
 import type { VersitParam } from '../model/types.js';
+import { isNameChar } from './name-char.js';
 
 /** The part of a content line before the value separator `:`. */
 export interface ContentLineHeader {
@@ -21,16 +22,6 @@ export function bareParamName(value: string): string {
   if (BARE_ENCODINGS.has(upper)) return 'ENCODING';
   if (BARE_VALUE_TYPES.has(upper)) return 'VALUE';
   return 'TYPE';
-}
-
-function isNameChar(c: number): boolean {
-  return (
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x61 && c <= 0x7a) ||
-    (c >= 0x30 && c <= 0x39) ||
-    c === 0x2d ||
-    c === 0x5f
-  );
 }
 
 /** Splits at `separator` outside double quotes. */

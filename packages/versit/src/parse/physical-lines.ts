@@ -1,3 +1,5 @@
+import { isNameChar } from './name-char.js';
+
 /**
  * Physical lines of the input bytes. A line ends at CRLF, LF or a lone CR
  * (devices and gateways use all three); the terminator is not part of the
@@ -72,16 +74,6 @@ export function startsWithWhitespace(bytes: Uint8Array, line: PhysicalLine): boo
   return line.end > line.start && (b === 0x20 || b === 0x09);
 }
 
-function isNameByte(b: number): boolean {
-  return (
-    (b >= 0x41 && b <= 0x5a) ||
-    (b >= 0x61 && b <= 0x7a) ||
-    (b >= 0x30 && b <= 0x39) ||
-    b === 0x2d ||
-    b === 0x5f
-  );
-}
-
 /**
  * True when the line starts like a content line: `[group.]NAME` followed by
  * `;` or `:`. Used to tell a property from the continuation of a value that a
@@ -92,7 +84,7 @@ export function looksLikeContentLine(bytes: Uint8Array, line: PhysicalLine): boo
   let segmentLength = 0;
   for (; i < line.end; i++) {
     const b = bytes[i]!;
-    if (isNameByte(b)) {
+    if (isNameChar(b)) {
       segmentLength++;
       continue;
     }
