@@ -54,27 +54,26 @@ export abstract class ChunkInput extends XmlTokenView {
   write(chunk: Uint8Array): void {
     if (this.failure !== null) throw this.failure;
     if (this.ended) throw new XmlError('INVALID_READER_STATE', 'write() after end()', this.received);
-    try {
-      const parts = this.input.decode(chunk, false);
-      if (this.received === 0) this.received = this.input.skippedBytes;
-      for (const part of parts) this.enqueue(part);
-    } catch (error) {
-      throw this.fail(error);
-    }
+    this.decode(chunk, false);
   }
 
   /** Marks the end of the document; `next()` then finishes it. */
   end(): void {
     if (this.failure !== null) throw this.failure;
     if (this.ended) return;
+    this.decode(EMPTY_BYTES, true);
+    this.ended = true;
+  }
+
+  /** Decodes bytes of the input (a BOM skipped, UTF-16 transcoded) and queues what they give. */
+  private decode(bytes: Uint8Array, final: boolean): void {
     try {
-      const parts = this.input.decode(EMPTY_BYTES, true);
+      const parts = this.input.decode(bytes, final);
       if (this.received === 0) this.received = this.input.skippedBytes;
       for (const part of parts) this.enqueue(part);
     } catch (error) {
       throw this.fail(error);
     }
-    this.ended = true;
   }
 
   /** Forgets the input (the reader's reset does the rest). */
