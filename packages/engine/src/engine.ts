@@ -192,7 +192,7 @@ export class SyncEngine {
     if (result.endSession) {
       // Kept briefly so a retransmitted last message still gets its reply.
       await ctx.sessions.set(state, Math.min(60_000, this.config.limits.sessionIdleMs));
-      ctx.logger.info('session ended', { session: state.sid, device: state.deviceId, login: state.login });
+      ctx.logger.debug('session ended', { session: state.sid, device: state.deviceId, login: state.login });
     } else {
       await ctx.sessions.set(state, this.config.limits.sessionIdleMs);
     }
@@ -281,7 +281,7 @@ export class SyncEngine {
       serverMaxObjSize: this.config.limits.maxObjectSize,
     };
     const p = state.urlParams;
-    ctx.logger.info('session started', {
+    ctx.logger.debug('session started', {
       session: newSid,
       device: deviceId,
       version: state.version,

@@ -118,7 +118,7 @@ export class MessageProcessor {
       }
       state.login = auth.login;
       state.authType = auth.type;
-      ctx.logger.info('authenticated', {
+      ctx.logger.debug('authenticated', {
         device: state.deviceId,
         session: state.sid,
         login: auth.login,

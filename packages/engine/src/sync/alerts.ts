@@ -125,7 +125,10 @@ async function alertDatastore(
   ds.deviceCaps = (devinf === undefined ? undefined : datastoreCaps(devinf, clientURI)) ?? null;
   await chooseDatastoreFormat(p, ds);
   state.datastores.push(ds);
-  ctx.logger.info('sync alert', {
+  // Per-session detail is debug; a sync run other than the one asked for (508: lost anchors,
+  // a forced type) is what operators look for (R11, complaint 2), so it stays at info.
+  const log = n.status === StatusCode.Ok ? ctx.logger.debug : ctx.logger.info;
+  log.call(ctx.logger, 'sync alert', {
     device: state.deviceId,
     session: state.sid,
     login: state.login,

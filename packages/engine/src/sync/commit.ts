@@ -32,7 +32,7 @@ export async function commitClientPackage(p: MessageProcessor, ds: DatastoreStat
   }
   ds.pending = [];
   ds.phase = 'sending';
-  p.ctx.logger.info('client changes committed', {
+  p.ctx.logger.debug('client changes committed', {
     device: p.state.deviceId,
     session: p.state.sid,
     database: ds.serverURI,
