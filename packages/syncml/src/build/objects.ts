@@ -10,16 +10,32 @@ import type {
   FilterCap,
 } from '../model/devinf.js';
 import type {
+  Add,
+  Alert,
   Anchor,
+  Atomic,
   Chal,
   Command,
+  Copy,
   Cred,
+  Delete,
+  Exec,
   Filter,
+  Get,
   Item,
   LocRef,
+  MapCommand,
   MapItem,
   Mem,
   Meta,
+  Move,
+  Put,
+  Replace,
+  Results,
+  Search,
+  Sequence,
+  Status,
+  Sync,
   SyncHeader,
   SyncMLMessage,
   Target,
@@ -60,116 +76,160 @@ export function newCommand(kind: Command['kind']): Command {
     case 'Replace':
     case 'Copy':
     case 'Move':
-      return { kind, cmdID: NO_STRING, noResp: undefined, cred: undefined, meta: undefined, items: [] };
+      return newItemCommand(kind);
     case 'Delete':
-      return {
-        kind,
-        cmdID: NO_STRING,
-        noResp: undefined,
-        archive: undefined,
-        sftDel: undefined,
-        cred: undefined,
-        meta: undefined,
-        items: [],
-      };
+      return newDelete();
     case 'Get':
     case 'Put':
-      return {
-        kind,
-        cmdID: NO_STRING,
-        noResp: undefined,
-        lang: undefined,
-        cred: undefined,
-        meta: undefined,
-        items: [],
-      };
+      return newGetPut(kind);
     case 'Alert':
-      return {
-        kind,
-        cmdID: NO_STRING,
-        noResp: undefined,
-        cred: undefined,
-        code: undefined,
-        correlator: undefined,
-        items: [],
-      };
+      return newAlert();
     case 'Atomic':
     case 'Sequence':
-      return { kind, cmdID: NO_STRING, noResp: undefined, meta: undefined, commands: [] };
+      return newAtomic(kind);
     case 'Exec':
-      return {
-        kind,
-        cmdID: NO_STRING,
-        noResp: undefined,
-        cred: undefined,
-        meta: undefined,
-        correlator: undefined,
-        item: undefined as unknown as Item,
-      };
+      return newExec();
     case 'Map':
-      return {
-        kind,
-        cmdID: NO_STRING,
-        noResp: undefined,
-        target: undefined as unknown as LocRef,
-        source: undefined as unknown as LocRef,
-        cred: undefined,
-        meta: undefined,
-        mapItems: [],
-      };
+      return newMap();
     case 'Results':
-      return {
-        kind,
-        cmdID: NO_STRING,
-        noResp: undefined,
-        msgRef: undefined,
-        cmdRef: NO_STRING,
-        meta: undefined,
-        targetRef: undefined,
-        sourceRef: undefined,
-        items: [],
-      };
+      return newResults();
     case 'Search':
-      return {
-        kind,
-        cmdID: NO_STRING,
-        noResp: undefined,
-        noResults: undefined,
-        cred: undefined,
-        target: undefined,
-        sources: [],
-        lang: undefined,
-        meta: undefined as unknown as Meta,
-        data: undefined as unknown as never,
-      };
+      return newSearch();
     case 'Status':
-      return {
-        kind,
-        cmdID: NO_STRING,
-        noResp: undefined,
-        msgRef: NO_STRING,
-        cmdRef: NO_STRING,
-        cmd: NO_STRING,
-        targetRefs: [],
-        sourceRefs: [],
-        cred: undefined,
-        chal: undefined,
-        code: NO_NUMBER,
-        items: [],
-      };
+      return newStatus();
     case 'Sync':
-      return {
-        kind,
-        cmdID: NO_STRING,
-        noResp: undefined,
-        cred: undefined,
-        target: undefined,
-        source: undefined,
-        meta: undefined,
-        numberOfChanges: undefined,
-        commands: [],
-      };
+      return newSync();
   }
+}
+
+export function newItemCommand(kind: 'Add' | 'Replace' | 'Copy' | 'Move'): Add | Replace | Copy | Move {
+  return { kind, cmdID: NO_STRING, noResp: undefined, cred: undefined, meta: undefined, items: [] };
+}
+
+export function newDelete(): Delete {
+  return {
+    kind: 'Delete',
+    cmdID: NO_STRING,
+    noResp: undefined,
+    archive: undefined,
+    sftDel: undefined,
+    cred: undefined,
+    meta: undefined,
+    items: [],
+  };
+}
+
+export function newGetPut(kind: 'Get' | 'Put'): Get | Put {
+  return {
+    kind,
+    cmdID: NO_STRING,
+    noResp: undefined,
+    lang: undefined,
+    cred: undefined,
+    meta: undefined,
+    items: [],
+  };
+}
+
+export function newAlert(): Alert {
+  return {
+    kind: 'Alert',
+    cmdID: NO_STRING,
+    noResp: undefined,
+    cred: undefined,
+    code: undefined,
+    correlator: undefined,
+    items: [],
+  };
+}
+
+export function newAtomic(kind: 'Atomic' | 'Sequence'): Atomic | Sequence {
+  return { kind, cmdID: NO_STRING, noResp: undefined, meta: undefined, commands: [] };
+}
+
+export function newExec(): Exec {
+  return {
+    kind: 'Exec',
+    cmdID: NO_STRING,
+    noResp: undefined,
+    cred: undefined,
+    meta: undefined,
+    correlator: undefined,
+    item: undefined as unknown as Item,
+  };
+}
+
+export function newMap(): MapCommand {
+  return {
+    kind: 'Map',
+    cmdID: NO_STRING,
+    noResp: undefined,
+    target: undefined as unknown as LocRef,
+    source: undefined as unknown as LocRef,
+    cred: undefined,
+    meta: undefined,
+    mapItems: [],
+  };
+}
+
+export function newResults(): Results {
+  return {
+    kind: 'Results',
+    cmdID: NO_STRING,
+    noResp: undefined,
+    msgRef: undefined,
+    cmdRef: NO_STRING,
+    meta: undefined,
+    targetRef: undefined,
+    sourceRef: undefined,
+    items: [],
+  };
+}
+
+export function newSearch(): Search {
+  return {
+    kind: 'Search',
+    cmdID: NO_STRING,
+    noResp: undefined,
+    noResults: undefined,
+    cred: undefined,
+    target: undefined,
+    sources: [],
+    lang: undefined,
+    meta: undefined as unknown as Meta,
+    data: undefined as unknown as never,
+  };
+}
+
+export function newStatus(): Status {
+  return {
+    kind: 'Status',
+    cmdID: NO_STRING,
+    noResp: undefined,
+    msgRef: NO_STRING,
+    cmdRef: NO_STRING,
+    cmd: NO_STRING,
+    targetRefs: [],
+    sourceRefs: [],
+    cred: undefined,
+    chal: undefined,
+    code: NO_NUMBER,
+    items: [],
+  };
+}
+
+export function newSync(): Sync {
+  return {
+    kind: 'Sync',
+    cmdID: NO_STRING,
+    noResp: undefined,
+    cred: undefined,
+    target: undefined,
+    source: undefined,
+    meta: undefined,
+    numberOfChanges: undefined,
+    commands: [],
+  };
 }
 
 export function newItem(): Item {

@@ -2,19 +2,24 @@ import { isDevInfType, mayHoldDocument } from '../build/data-content.js';
 import * as F from '../build/frames.js';
 import type { CTCap, CTCapParam, CTCapProperty, DataStore, DevInf, Ext } from '../model/devinf.js';
 import type {
+  Add,
+  Alert,
   Anchor,
+  Atomic,
   Chal,
-  Command,
   Cred,
+  Delete,
   Exec,
   Filter,
   Item,
   LocRef,
   MapCommand,
   MapItem,
+  Put,
   Results,
   Search,
   Status,
+  Sync,
   SyncHeader,
   SyncMLMessage,
 } from '../model/message.js';
@@ -46,13 +51,24 @@ export function closeContainer(f: FusedDecoder, code: number, obj: unknown, d: n
         bail();
       return;
     }
+    // One property access per kind of command, so that each stays monomorphic.
     case F.F_ITEM_CMD:
-    case F.F_DELETE:
-    case F.F_GET_PUT:
+      if ((obj as Add).cmdID === undefined) bail();
+      return;
     case F.F_ALERT:
-    case F.F_ATOMIC:
+      if ((obj as Alert).cmdID === undefined) bail();
+      return;
     case F.F_SYNC:
-      if ((obj as Command).cmdID === undefined) bail();
+      if ((obj as Sync).cmdID === undefined) bail();
+      return;
+    case F.F_GET_PUT:
+      if ((obj as Put).cmdID === undefined) bail();
+      return;
+    case F.F_DELETE:
+      if ((obj as Delete).cmdID === undefined) bail();
+      return;
+    case F.F_ATOMIC:
+      if ((obj as Atomic).cmdID === undefined) bail();
       return;
     case F.F_EXEC: {
       const c = obj as Exec;

@@ -6,6 +6,7 @@ import { BAIL, FUSED_MAX_DEPTH } from './bail.js';
 import { readDocument } from './document.js';
 
 const EMPTY = new Uint8Array(0);
+const NO_OBJECTS: unknown[] = [];
 
 /**
  * The fused WBXML decoder: reads a SyncML message (or a DevInf document) straight from its
@@ -27,10 +28,12 @@ export class FusedDecoder {
   view: DataView | null = null;
   /** Frame code of each open element; [0] is the document. */
   readonly codes: Int32Array = new Int32Array(FUSED_MAX_DEPTH + 2);
-  /** AST object of each open container (leaves leave theirs stale). */
-  readonly objs: unknown[] = new Array<unknown>(FUSED_MAX_DEPTH + 2).fill(null);
-  /** Deepest frame holding an object since the last release. */
-  deepest = 0;
+  /**
+   * AST object of each open container (leaves leave theirs stale). A new array for each
+   * message: young like the objects stored in it, so those stores skip the write barrier's
+   * slow path that a long-lived array would take, and nothing needs clearing afterwards.
+   */
+  objs: unknown[] = NO_OBJECTS;
   /** `maxDepth`, capped at {@link FUSED_MAX_DEPTH}. */
   maxDepth = 0;
   maxCommands = 0;
@@ -83,6 +86,7 @@ export class FusedDecoder {
 
   #reset(bytes: Uint8Array, o: ResolvedParseOptions, document: number): void {
     this.buf = bytes;
+    this.objs = new Array<unknown>(FUSED_MAX_DEPTH + 2);
     this.maxDepth = Math.min(o.maxDepth, FUSED_MAX_DEPTH);
     this.maxCommands = o.maxCommands;
     this.maxItems = o.maxItemsPerCommand;
@@ -97,8 +101,7 @@ export class FusedDecoder {
 
   // The reused decoder keeps nothing of the message alive.
   #release(): void {
-    this.objs.fill(null, 0, this.deepest + 1);
-    this.deepest = 0;
+    this.objs = NO_OBJECTS;
     this.buf = EMPTY;
     this.view = null;
     this.message = undefined;

@@ -1,4 +1,11 @@
-import { childCode, F_ITEM_DATA, F_META, isFlatValue, LEAF_FIRST } from '../build/frames.js';
+import {
+  childCode,
+  F_ITEM_DATA,
+  F_META,
+  FRAME_CODE_LIMIT,
+  isFlatValue,
+  LEAF_FIRST,
+} from '../build/frames.js';
 import { newMeta } from '../build/objects.js';
 import type { Item } from '../model/message.js';
 import { isWhitespace } from '../values/utf8.js';
@@ -80,6 +87,16 @@ function findNul(f: FusedDecoder, p: number, end: number): number {
   }
   while (p < end && buf[p] !== 0) p++;
   return p < end ? p : bail();
+}
+
+/** The NUL ending the STR_I whose bytes start at `p`. */
+function stringEnd(f: FusedDecoder, p: number, end: number): number {
+  // Most strings are short: a plain scan finds their NUL before a call would start.
+  const buf = f.buf;
+  const near = end - p > SHORT_SCAN ? p + SHORT_SCAN : end;
+  while (p < near && buf[p] !== 0) p++;
+  if (p < near) return p;
+  return p === end ? bail() : findNul(f, p, end);
 }
 
 /** End of the string-table string at `s`: its NUL, or the end of the table. */
@@ -175,93 +192,118 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
   const buf = f.buf;
   const codes = f.codes;
   const objs = f.objs;
-  const tokenLimit = tokens.length;
+  const children = tokens === SYNCML_TOKENS ? SYNCML_CHILDREN : DEVINF_CHILDREN;
+  const keys = tokens.length;
   const maxDepth = f.maxDepth;
   let d = base;
   let page = 0;
-  read: for (;;) {
+  for (;;) {
     if (pos >= end) bail(); // the input ends before the root element does
-    const b = buf[pos]!;
+    let b = buf[pos]!;
     const identity = b & 0x3f;
     if (identity >= 5) {
       // A tag.
-      if (b >= TAG_ATTRIBUTES) bail();
       const key = page * 64 + identity;
-      const id = key < tokenLimit ? tokens[key]! : -1;
-      if (id < 0) bail();
+      if (b >= TAG_ATTRIBUTES || key >= keys || d >= maxDepth) bail();
       let parent = codes[d]!;
-      if (parent === F_ITEM_DATA) parent = dataChild(f, id, d);
-      const code = childCode(parent, id);
-      if (code < 0 || d + 1 > maxDepth) bail();
+      if (parent === F_ITEM_DATA) parent = dataChild(f, tokens[key]!, d);
+      const code = children[parent * keys + key]!;
+      if (code === NO_CHILD) bail();
       pos++;
       d++;
       codes[d] = code;
       if (code >= LEAF_FIRST) {
         if (isFlatValue(code) && !leafAllowed(f, code)) bail();
-        f.hasText = false;
-        if (b & TAG_CONTENT) continue;
-        assignLeaf(f, code, objs[d - 1], d);
-      } else {
-        if (d > f.deepest) f.deepest = d;
-        objs[d] = openContainer(f, code, id, objs[d - 1], parent, d);
-        if (code === F_ITEM_DATA) f.hasText = false;
-        if (b & TAG_CONTENT) continue;
-        closeContainer(f, codes[d]!, objs[d], d);
+        if ((b & TAG_CONTENT) === 0) {
+          f.hasText = false;
+          assignLeaf(f, code, objs[d - 1], d);
+          d--;
+          continue;
+        }
+        // The usual leaf, <Leaf>STR_I END, is read in one go.
+        if (pos < end && buf[pos] === STR_I) {
+          const nul = stringEnd(f, pos + 1, end);
+          f.hasText = true;
+          f.textStart = pos + 1;
+          f.textEnd = nul;
+          pos = nul + 1;
+          if (pos < end && buf[pos] === END) {
+            assignLeaf(f, code, objs[d - 1], d);
+            d--;
+            pos++;
+          }
+        } else {
+          f.hasText = false;
+        }
+        continue;
       }
+      objs[d] = openContainer(f, code, tokens[key]!, objs[d - 1], parent, d);
+      if (code === F_ITEM_DATA) f.hasText = false;
+      if (b & TAG_CONTENT) continue;
+      closeContainer(f, code, objs[d], d);
       d--;
       if (d === base) break;
       continue;
     }
-    switch (b) {
-      case STR_I: {
-        if (d === base) bail();
-        // Most strings are short: a plain scan finds their NUL before a call would start.
-        let nul = pos + 1;
-        const near = end - nul > SHORT_SCAN ? nul + SHORT_SCAN : end;
-        while (nul < near && buf[nul] !== 0) nul++;
-        if (nul === near) nul = nul === end ? bail() : findNul(f, nul, end);
-        text(f, codes[d]!, pos + 1, nul);
-        pos = nul + 1;
-        continue;
-      }
-      case END: {
-        if (d === base) bail();
-        const code = codes[d]!;
-        if (code >= LEAF_FIRST) assignLeaf(f, code, objs[d - 1], d);
-        else closeContainer(f, code, objs[d], d);
-        pos++;
-        d--;
-        if (d === base) break read;
-        continue;
-      }
-      case SWITCH_PAGE:
-        if (pos + 1 >= end) bail();
-        page = buf[pos + 1]!;
-        pos += 2;
-        continue;
-      case OPAQUE: {
-        if (d === base) bail();
+    if (b === STR_I || b === OPAQUE || b === STR_T) {
+      if (d === base) bail();
+      let start: number;
+      let stop: number;
+      if (b === STR_I) {
+        start = pos + 1;
+        stop = stringEnd(f, start, end);
+        pos = stop + 1;
+      } else if (b === OPAQUE) {
         const length = readMb(buf, pos + 1, end);
-        const p = mbNext;
-        if (length > end - p) bail();
-        text(f, codes[d]!, p, p + length);
-        pos = p + length;
-        continue;
-      }
-      case STR_T: {
-        if (d === base) bail();
+        start = mbNext;
+        if (length > end - start) bail();
+        stop = start + length;
+        pos = stop;
+      } else {
         const index = readMb(buf, pos + 1, end);
         const tableStart = f.tableStart;
         if (index >= f.tableEnd - tableStart) bail();
-        const s = tableStart + index;
-        text(f, codes[d]!, s, tableStringEnd(buf, s, f.tableEnd));
+        start = tableStart + index;
+        stop = tableStringEnd(buf, start, f.tableEnd);
         pos = mbNext;
-        continue;
       }
-      default:
-        bail();
+      text(f, codes[d]!, start, stop);
+      // Text is mostly all its element holds: its END is read right away.
+      if (pos >= end || buf[pos] !== END) continue;
+      b = END;
     }
+    if (b === END) {
+      if (d === base) bail();
+      const code = codes[d]!;
+      if (code >= LEAF_FIRST) assignLeaf(f, code, objs[d - 1], d);
+      else closeContainer(f, code, objs[d], d);
+      pos++;
+      d--;
+      if (d === base) break;
+      continue;
+    }
+    if (b !== SWITCH_PAGE || pos + 1 >= end) bail();
+    page = buf[pos + 1]!;
+    pos += 2;
   }
   // The root element closed: nothing may follow it.
   if (pos !== end) bail();
 }
+
+// Frame code of a child by (frame code of the parent, page * 64 + token), for each document:
+// the token table and `childCode` in one step. NO_CHILD where the token names no element or
+// the element has no place (leaves take no children).
+const NO_CHILD = 0xff;
+function childTable(tokens: Int16Array): Uint8Array {
+  const table = new Uint8Array(FRAME_CODE_LIMIT * tokens.length).fill(NO_CHILD);
+  for (let parent = 0; parent < FRAME_CODE_LIMIT; parent++) {
+    for (let key = 0; key < tokens.length; key++) {
+      const id = tokens[key]!;
+      const code = id < 0 ? -1 : childCode(parent, id);
+      if (code >= 0) table[parent * tokens.length + key] = code;
+    }
+  }
+  return table;
+}
+const SYNCML_CHILDREN = childTable(SYNCML_TOKENS);
+const DEVINF_CHILDREN = childTable(DEVINF_TOKENS);

@@ -11,16 +11,20 @@ import type {
   FilterCap,
 } from '../model/devinf.js';
 import type {
+  Add,
   Alert,
   Anchor,
+  Command,
   Cred,
   Delete,
   Filter,
   Item,
   LocRef,
+  MapCommand,
   MapItem,
   Mem,
   Meta,
+  Put,
   Results,
   Search,
   Status,
@@ -63,8 +67,41 @@ function version(f: FusedDecoder): SyncHeader['version'] {
 // otherwise); the value is kept trimmed of XML white space only, as the builder keeps it.
 function protocol(f: FusedDecoder): string {
   const v = textString(f);
+  if (v === 'SyncML/1.2' || v === 'SyncML/1.1' || v === 'SyncML/1.0') return v;
   const t = v.trim();
   return t === 'SyncML/1.2' || t === 'SyncML/1.1' || t === 'SyncML/1.0' ? v : bail();
+}
+
+// CmdID of its command: one property access per kind of command, so that each stays
+// monomorphic (a single one would see a dozen object shapes).
+function setCmdID(parent: unknown, code: number, id: string): void {
+  switch (code) {
+    case F.F_ITEM_CMD:
+      (parent as Add).cmdID = id;
+      return;
+    case F.F_STATUS:
+      (parent as Status).cmdID = id;
+      return;
+    case F.F_ALERT:
+      (parent as Alert).cmdID = id;
+      return;
+    case F.F_SYNC:
+      (parent as Sync).cmdID = id;
+      return;
+    case F.F_GET_PUT:
+      (parent as Put).cmdID = id;
+      return;
+    case F.F_DELETE:
+      (parent as Delete).cmdID = id;
+      return;
+    case F.F_RESULTS:
+      (parent as Results).cmdID = id;
+      return;
+    case F.F_MAP:
+      (parent as MapCommand).cmdID = id;
+      return;
+  }
+  (parent as Command).cmdID = id;
 }
 
 /** Stores the text of the leaf (code `code`, frame `d`) that just ended into its parent's object. */
@@ -89,7 +126,7 @@ export function assignLeaf(f: FusedDecoder, code: number, parent: unknown, d: nu
       (parent as SyncMLMessage).final = true;
       return;
     case F.L_CMD_ID:
-      (parent as Alert).cmdID = textUniqueString(f);
+      setCmdID(parent, f.codes[d - 1]!, textUniqueString(f));
       return;
     case F.L_NO_RESP:
       (parent as Alert).noResp = true;

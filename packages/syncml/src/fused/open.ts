@@ -2,15 +2,21 @@ import * as F from '../build/frames.js';
 import * as N from '../build/objects.js';
 import type { CTCap, CTCapProperty, DataStore, DevInf } from '../model/devinf.js';
 import type {
+  Add,
+  Alert,
   Command,
+  Delete,
   Exec,
   Filter,
   Item,
   LocRef,
   MapCommand,
   Meta,
+  Put,
+  Results,
   Search,
   Status,
+  Sync,
   SyncHeader,
   SyncMLMessage,
   Target,
@@ -89,7 +95,7 @@ export function openContainer(
     case F.F_STATUS:
     case F.F_SYNC: {
       if (++f.commandCount > f.maxCommands) return bail();
-      const command = N.newCommand(COMMAND_KINDS[id]!);
+      const command = newCommand(code, id);
       (parent as { commands: Command[] }).commands.push(command);
       return command;
     }
@@ -122,14 +128,8 @@ export function openContainer(
       owner.target = target;
       return target;
     }
-    case F.F_META: {
-      if (parentCode === F.F_META) return parent; // the MetInf wrapper adds no level
-      const owner = parent as { meta: Meta | undefined };
-      if (owner.meta !== undefined) return bail();
-      const meta = N.newMeta();
-      owner.meta = meta;
-      return meta;
-    }
+    case F.F_META:
+      return parentCode === F.F_META ? parent : openMeta(parent, parentCode);
     case F.F_ANCHOR: {
       const meta = parent as Meta;
       if (meta.anchor !== undefined) return bail();
@@ -175,6 +175,33 @@ export function openContainer(
   }
 }
 
+// A command by its frame code (one object shape each) and element id (its kind).
+function newCommand(code: number, id: number): Command {
+  switch (code) {
+    case F.F_ITEM_CMD:
+      return N.newItemCommand(COMMAND_KINDS[id] as 'Add' | 'Replace' | 'Copy' | 'Move');
+    case F.F_STATUS:
+      return N.newStatus();
+    case F.F_ALERT:
+      return N.newAlert();
+    case F.F_DELETE:
+      return N.newDelete();
+    case F.F_SYNC:
+      return N.newSync();
+    case F.F_GET_PUT:
+      return N.newGetPut(id === E.GET ? 'Get' : 'Put');
+    case F.F_ATOMIC:
+      return N.newAtomic(id === E.ATOMIC ? 'Atomic' : 'Sequence');
+    case F.F_MAP:
+      return N.newMap();
+    case F.F_RESULTS:
+      return N.newResults();
+    case F.F_EXEC:
+      return N.newExec();
+  }
+  return N.newSearch();
+}
+
 function openItem(f: FusedDecoder, parent: unknown, parentCode: number): Item {
   const item = N.newItem();
   switch (parentCode) {
@@ -197,12 +224,97 @@ function openItem(f: FusedDecoder, parent: unknown, parentCode: number): Item {
       return item;
     }
   }
-  const owner = parent as { items: Item[] };
-  const items = owner.items;
-  if (items.length >= f.maxItems) return bail();
-  if (items.length === 0) owner.items = [item];
-  else items.push(item);
+  // One property access per kind of owner, so that each stays monomorphic.
+  const max = f.maxItems;
+  switch (parentCode) {
+    case F.F_ITEM_CMD: {
+      const c = parent as Add;
+      const n = c.items.length;
+      if (n >= max) return bail();
+      if (n === 0) c.items = [item];
+      else c.items.push(item);
+      return item;
+    }
+    case F.F_STATUS: {
+      const c = parent as Status;
+      const n = c.items.length;
+      if (n >= max) return bail();
+      if (n === 0) c.items = [item];
+      else c.items.push(item);
+      return item;
+    }
+    case F.F_ALERT: {
+      const c = parent as Alert;
+      const n = c.items.length;
+      if (n >= max) return bail();
+      if (n === 0) c.items = [item];
+      else c.items.push(item);
+      return item;
+    }
+    case F.F_GET_PUT: {
+      const c = parent as Put;
+      const n = c.items.length;
+      if (n >= max) return bail();
+      if (n === 0) c.items = [item];
+      else c.items.push(item);
+      return item;
+    }
+    case F.F_DELETE: {
+      const c = parent as Delete;
+      const n = c.items.length;
+      if (n >= max) return bail();
+      if (n === 0) c.items = [item];
+      else c.items.push(item);
+      return item;
+    }
+  }
+  const c = parent as Results;
+  const n = c.items.length;
+  if (n >= max) return bail();
+  if (n === 0) c.items = [item];
+  else c.items.push(item);
   return item;
+}
+
+// Meta of its owner, one property access per kind of owner for the frequent ones (see openItem).
+function openMeta(parent: unknown, parentCode: number): Meta {
+  const meta = N.newMeta();
+  switch (parentCode) {
+    case F.F_ITEM_CMD: {
+      const c = parent as Add;
+      if (c.meta !== undefined) return bail();
+      c.meta = meta;
+      return meta;
+    }
+    case F.F_ITEM: {
+      const c = parent as Item;
+      if (c.meta !== undefined) return bail();
+      c.meta = meta;
+      return meta;
+    }
+    case F.F_HDR: {
+      const c = parent as SyncHeader;
+      if (c.meta !== undefined) return bail();
+      c.meta = meta;
+      return meta;
+    }
+    case F.F_SYNC: {
+      const c = parent as Sync;
+      if (c.meta !== undefined) return bail();
+      c.meta = meta;
+      return meta;
+    }
+    case F.F_GET_PUT: {
+      const c = parent as Put;
+      if (c.meta !== undefined) return bail();
+      c.meta = meta;
+      return meta;
+    }
+  }
+  const owner = parent as { meta: Meta | undefined };
+  if (owner.meta !== undefined) return bail();
+  owner.meta = meta;
+  return meta;
 }
 
 function openLocRef(parent: unknown, parentCode: number, id: number): LocRef {

@@ -74,7 +74,8 @@ export function decodeUnlessPinned(buf: Uint8Array, start: number, end: number):
   const n = end - start;
   if (n <= 0) return '';
   if (n === 1 && buf[start]! < 0x80) return ONE_CHAR[buf[start]!]!;
-  if (n <= INTERN_MAX_BYTES) {
+  // Up to 4 bytes a decode costs less than the lookup (and shares little memory).
+  if (n > 4 && n <= INTERN_MAX_BYTES) {
     const slot = slotOf(buf, start, end);
     if (holds(slot, buf, start, end)) return slotValues[slot]!;
   }

@@ -19,6 +19,23 @@ export function decodeUtf8(buf: Uint8Array, start: number, end: number): string 
   const n = end - start;
   if (n <= 0) return '';
   if (n > SHORT_ASCII_MAX) return utf8Decoder.decode(buf.subarray(start, end));
+  if (n <= 4) {
+    // One call, no concatenation: CmdIDs, item ids, MsgIDs.
+    const a = buf[start]!;
+    if (n === 1) return a < 0x80 ? String.fromCharCode(a) : utf8Decoder.decode(buf.subarray(start, end));
+    const b = buf[start + 1]!;
+    if (n === 2) {
+      return (a | b) < 0x80 ? String.fromCharCode(a, b) : utf8Decoder.decode(buf.subarray(start, end));
+    }
+    const c = buf[start + 2]!;
+    if (n === 3) {
+      return (a | b | c) < 0x80 ? String.fromCharCode(a, b, c) : utf8Decoder.decode(buf.subarray(start, end));
+    }
+    const d = buf[start + 3]!;
+    return (a | b | c | d) < 0x80
+      ? String.fromCharCode(a, b, c, d)
+      : utf8Decoder.decode(buf.subarray(start, end));
+  }
   let s = '';
   let i = start;
   for (; i + 8 <= end; i += 8) {
