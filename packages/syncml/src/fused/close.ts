@@ -32,13 +32,17 @@ import { textPayload } from './text.js';
 /**
  * Closing a container: the checks of `build/close.ts`. A required element missing is an
  * error of the generic path, a DevInf element missing a warning: both hand over.
+ *
+ * Case labels are the frame codes (element ids) as literals, named in a comment: V8 compiles
+ * a switch over integer literals to one indexed jump, over imported constants to a chain of
+ * comparisons (`case-labels.test.ts` checks every label against its constant).
  */
 export function closeContainer(f: FusedDecoder, code: number, obj: unknown, d: number): void {
   switch (code) {
-    case F.F_SYNCML:
+    case /* F_SYNCML */ 2:
       if ((obj as SyncMLMessage).header === undefined || !f.bodySeen) bail();
       return;
-    case F.F_HDR: {
+    case /* F_HDR */ 3: {
       const h = obj as SyncHeader;
       if (
         h.version === undefined ||
@@ -52,45 +56,45 @@ export function closeContainer(f: FusedDecoder, code: number, obj: unknown, d: n
       return;
     }
     // One property access per kind of command, so that each stays monomorphic.
-    case F.F_ITEM_CMD:
+    case /* F_ITEM_CMD */ 5:
       if ((obj as Add).cmdID === undefined) bail();
       return;
-    case F.F_ALERT:
+    case /* F_ALERT */ 8:
       if ((obj as Alert).cmdID === undefined) bail();
       return;
-    case F.F_SYNC:
+    case /* F_SYNC */ 18:
       if ((obj as Sync).cmdID === undefined) bail();
       return;
-    case F.F_GET_PUT:
+    case /* F_GET_PUT */ 7:
       if ((obj as Put).cmdID === undefined) bail();
       return;
-    case F.F_DELETE:
+    case /* F_DELETE */ 6:
       if ((obj as Delete).cmdID === undefined) bail();
       return;
-    case F.F_ATOMIC:
+    case /* F_ATOMIC */ 9:
       if ((obj as Atomic).cmdID === undefined) bail();
       return;
-    case F.F_EXEC: {
+    case /* F_EXEC */ 10: {
       const c = obj as Exec;
       if (c.cmdID === undefined || c.item === undefined) bail();
       return;
     }
-    case F.F_MAP: {
+    case /* F_MAP */ 11: {
       const c = obj as MapCommand;
       if (c.cmdID === undefined || c.target === undefined || c.source === undefined) bail();
       return;
     }
-    case F.F_RESULTS: {
+    case /* F_RESULTS */ 15: {
       const c = obj as Results;
       if (c.cmdID === undefined || c.cmdRef === undefined) bail();
       return;
     }
-    case F.F_SEARCH: {
+    case /* F_SEARCH */ 16: {
       const c = obj as Search;
       if (c.cmdID === undefined || c.meta === undefined || c.data === undefined) bail();
       return;
     }
-    case F.F_STATUS: {
+    case /* F_STATUS */ 17: {
       const c = obj as Status;
       if (
         c.cmdID === undefined ||
@@ -102,28 +106,28 @@ export function closeContainer(f: FusedDecoder, code: number, obj: unknown, d: n
         bail();
       return;
     }
-    case F.F_MAP_ITEM: {
+    case /* F_MAP_ITEM */ 12: {
       const m = obj as MapItem;
       if (m.target === undefined || m.source === undefined) bail();
       return;
     }
-    case F.F_TARGET:
-    case F.F_LOC_REF:
+    case /* F_TARGET */ 20:
+    case /* F_LOC_REF */ 21:
       if ((obj as LocRef).locURI === undefined) bail();
       return;
-    case F.F_ANCHOR:
+    case /* F_ANCHOR */ 25:
       if ((obj as Anchor).next === undefined) bail();
       return;
-    case F.F_CRED:
+    case /* F_CRED */ 27:
       if ((obj as Cred).data === undefined) bail();
       return;
-    case F.F_CHAL:
+    case /* F_CHAL */ 28:
       if ((obj as Chal).meta === undefined) bail();
       return;
-    case F.F_FILTER:
+    case /* F_FILTER */ 29:
       if ((obj as Filter).meta === undefined) bail();
       return;
-    case F.F_ITEM_DATA:
+    case /* F_ITEM_DATA */ 32:
       closeItemData(f, obj as Item, d);
       return;
     default:
@@ -133,35 +137,35 @@ export function closeContainer(f: FusedDecoder, code: number, obj: unknown, d: n
 
 function closeDevInfPart(f: FusedDecoder, code: number, obj: unknown): void {
   switch (code) {
-    case F.F_DEVINF: {
+    case /* F_DEVINF */ 34: {
       const v = obj as DevInf;
       if (v.verDTD === undefined || v.devID === undefined || v.devTyp === undefined) bail();
       return;
     }
-    case F.F_DATASTORE: {
+    case /* F_DATASTORE */ 35: {
       const s = obj as DataStore;
       if (s.sourceRef === undefined || s.rxPref === undefined || s.txPref === undefined) bail();
       return;
     }
-    case F.F_CT_REF:
-    case F.F_FILTER_CAP: {
+    case /* F_CT_REF */ 36:
+    case /* F_FILTER_CAP */ 42: {
       const r = obj as { ctType: string | undefined; verCT: string | undefined };
       if (r.ctType === undefined || r.verCT === undefined) bail();
       return;
     }
-    case F.F_CTCAP:
+    case /* F_CTCAP */ 39:
       if ((obj as CTCap).ctType === undefined) bail();
       f.ctCapList = null;
       f.flatProperty = null;
       f.flatParam = null;
       return;
-    case F.F_PROPERTY:
+    case /* F_PROPERTY */ 40:
       if ((obj as CTCapProperty).propName === undefined) bail();
       return;
-    case F.F_PROP_PARAM:
+    case /* F_PROP_PARAM */ 41:
       if ((obj as CTCapParam).paramName === undefined) bail();
       return;
-    case F.F_EXT:
+    case /* F_EXT */ 43:
       if ((obj as Ext).xNam === undefined) bail();
       return;
   }

@@ -39,19 +39,23 @@ import { textNumber, textPayload, textString, textUniqueString } from './text.js
 /**
  * Leaves: the text of an element that ends becomes a field of its parent's object, as in
  * `build/leaf.ts` (single values keep the last occurrence, repeated ones are appended).
+ *
+ * Case labels are the frame codes (element ids) as literals, named in a comment: V8 compiles
+ * a switch over integer literals to one indexed jump, over imported constants to a chain of
+ * comparisons (`case-labels.test.ts` checks every label against its constant).
  */
 
 /** False for a flat-CTCap value that has no property (or parameter) to attach to yet. */
 export function leafAllowed(f: FusedDecoder, code: number): boolean {
   switch (code) {
-    case F.L_FLAT_PARAM_NAME:
-    case F.L_FLAT_MAX_SIZE:
-    case F.L_FLAT_MAX_OCCUR:
-    case F.L_FLAT_NO_TRUNCATE:
+    case /* L_FLAT_PARAM_NAME */ 137:
+    case /* L_FLAT_MAX_SIZE */ 141:
+    case /* L_FLAT_MAX_OCCUR */ 142:
+    case /* L_FLAT_NO_TRUNCATE */ 143:
       return f.flatProperty !== null;
-    case F.L_FLAT_VAL_ENUM:
-    case F.L_FLAT_DATA_TYPE:
-    case F.L_FLAT_DISPLAY_NAME:
+    case /* L_FLAT_VAL_ENUM */ 138:
+    case /* L_FLAT_DATA_TYPE */ 139:
+    case /* L_FLAT_DISPLAY_NAME */ 140:
       return f.flatProperty !== null || f.flatParam !== null;
   }
   return true;
@@ -76,28 +80,28 @@ function protocol(f: FusedDecoder): string {
 // monomorphic (a single one would see a dozen object shapes).
 function setCmdID(parent: unknown, code: number, id: string): void {
   switch (code) {
-    case F.F_ITEM_CMD:
+    case /* F_ITEM_CMD */ 5:
       (parent as Add).cmdID = id;
       return;
-    case F.F_STATUS:
+    case /* F_STATUS */ 17:
       (parent as Status).cmdID = id;
       return;
-    case F.F_ALERT:
+    case /* F_ALERT */ 8:
       (parent as Alert).cmdID = id;
       return;
-    case F.F_SYNC:
+    case /* F_SYNC */ 18:
       (parent as Sync).cmdID = id;
       return;
-    case F.F_GET_PUT:
+    case /* F_GET_PUT */ 7:
       (parent as Put).cmdID = id;
       return;
-    case F.F_DELETE:
+    case /* F_DELETE */ 6:
       (parent as Delete).cmdID = id;
       return;
-    case F.F_RESULTS:
+    case /* F_RESULTS */ 15:
       (parent as Results).cmdID = id;
       return;
-    case F.F_MAP:
+    case /* F_MAP */ 11:
       (parent as MapCommand).cmdID = id;
       return;
   }
@@ -107,171 +111,166 @@ function setCmdID(parent: unknown, code: number, id: string): void {
 /** Stores the text of the leaf (code `code`, frame `d`) that just ended into its parent's object. */
 export function assignLeaf(f: FusedDecoder, code: number, parent: unknown, d: number): void {
   switch (code) {
-    case F.L_VER_DTD:
+    case /* L_VER_DTD */ 64:
       (parent as SyncHeader).version = version(f);
       return;
-    case F.L_VER_PROTO:
+    case /* L_VER_PROTO */ 65:
       (parent as SyncHeader).verProto = protocol(f);
       return;
-    case F.L_SESSION_ID:
+    case /* L_SESSION_ID */ 66:
       (parent as SyncHeader).sessionID = textUniqueString(f);
       return;
-    case F.L_MSG_ID:
+    case /* L_MSG_ID */ 67:
       (parent as SyncHeader).msgID = textString(f);
       return;
-    case F.L_RESP_URI:
+    case /* L_RESP_URI */ 68:
       (parent as SyncHeader).respURI = textString(f);
       return;
-    case F.L_FINAL:
+    case /* L_FINAL */ 69:
       (parent as SyncMLMessage).final = true;
       return;
-    case F.L_CMD_ID:
+    case /* L_CMD_ID */ 70:
       setCmdID(parent, f.codes[d - 1]!, textUniqueString(f));
       return;
-    case F.L_NO_RESP:
+    case /* L_NO_RESP */ 71:
       (parent as Alert).noResp = true;
       return;
-    case F.L_ARCHIVE:
+    case /* L_ARCHIVE */ 72:
       (parent as Delete).archive = true;
       return;
-    case F.L_SFT_DEL:
+    case /* L_SFT_DEL */ 73:
       (parent as Delete).sftDel = true;
       return;
-    case F.L_LANG:
+    case /* L_LANG */ 74:
       (parent as Search).lang = textString(f);
       return;
-    case F.L_ALERT_CODE:
+    case /* L_ALERT_CODE */ 75:
       (parent as Alert).code = textNumber(f);
       return;
-    case F.L_CORRELATOR:
+    case /* L_CORRELATOR */ 76:
       (parent as Alert).correlator = textString(f);
       return;
-    case F.L_MSG_REF:
+    case /* L_MSG_REF */ 77:
       (parent as Status).msgRef = textUniqueString(f);
       return;
-    case F.L_CMD_REF:
+    case /* L_CMD_REF */ 78:
       (parent as Status).cmdRef = textUniqueString(f);
       return;
-    case F.L_CMD:
+    case /* L_CMD */ 79:
       (parent as Status).cmd = textString(f);
       return;
-    case F.L_STATUS_TARGET_REF: {
+    case /* L_STATUS_TARGET_REF */ 80: {
       const status = parent as Status;
       const ref = textUniqueString(f);
       if (status.targetRefs.length === 0) status.targetRefs = [ref];
       else status.targetRefs.push(ref);
       return;
     }
-    case F.L_STATUS_SOURCE_REF: {
+    case /* L_STATUS_SOURCE_REF */ 81: {
       const status = parent as Status;
       const ref = textUniqueString(f);
       if (status.sourceRefs.length === 0) status.sourceRefs = [ref];
       else status.sourceRefs.push(ref);
       return;
     }
-    case F.L_STATUS_CODE:
+    case /* L_STATUS_CODE */ 82:
       (parent as Status).code = textNumber(f);
       return;
-    case F.L_RESULTS_TARGET_REF:
+    case /* L_RESULTS_TARGET_REF */ 83:
       (parent as Results).targetRef = textString(f);
       return;
-    case F.L_RESULTS_SOURCE_REF:
+    case /* L_RESULTS_SOURCE_REF */ 84:
       (parent as Results).sourceRef = textString(f);
       return;
-    case F.L_NO_RESULTS:
+    case /* L_NO_RESULTS */ 85:
       (parent as Search).noResults = true;
       return;
-    case F.L_SEARCH_DATA:
+    case /* L_SEARCH_DATA */ 86:
       (parent as Search).data = textPayload(f);
       return;
-    case F.L_NUMBER_OF_CHANGES:
+    case /* L_NUMBER_OF_CHANGES */ 87:
       (parent as Sync).numberOfChanges = textNumber(f);
       return;
-    case F.L_LOC_URI:
+    case /* L_LOC_URI */ 88:
       // Item addresses are item ids, seldom seen twice; command and header ones recur.
       (parent as LocRef).locURI = f.codes[d - 2] === F.F_ITEM ? textUniqueString(f) : textString(f);
       return;
-    case F.L_LOC_NAME:
+    case /* L_LOC_NAME */ 89:
       (parent as LocRef).locName = textString(f);
       return;
-    case F.L_MAP_ITEM_TARGET_URI:
+    case /* L_MAP_ITEM_TARGET_URI */ 90:
       (parent as MapItem).target = textUniqueString(f);
       return;
-    case F.L_MAP_ITEM_SOURCE_URI:
+    case /* L_MAP_ITEM_SOURCE_URI */ 91:
       (parent as MapItem).source = textUniqueString(f);
       return;
-    case F.L_SOURCE_PARENT_URI:
+    case /* L_SOURCE_PARENT_URI */ 92:
       (parent as Item).sourceParent = textUniqueString(f);
       return;
-    case F.L_TARGET_PARENT_URI:
+    case /* L_TARGET_PARENT_URI */ 93:
       (parent as Item).targetParent = textUniqueString(f);
       return;
-    case F.L_MORE_DATA:
+    case /* L_MORE_DATA */ 94:
       (parent as Item).moreData = true;
       return;
-    case F.L_CRED_DATA:
+    case /* L_CRED_DATA */ 95:
       (parent as Cred).data = textPayload(f);
       return;
-    case F.L_FILTER_TYPE:
+    case /* L_FILTER_TYPE */ 96:
       (parent as Filter).filterType = textString(f);
       return;
-    default:
-      if (code <= F.L_FREE_ID) assignMetInf(f, code, parent);
-      else assignDevInf(f, code, parent, d);
-  }
-}
-
-function assignMetInf(f: FusedDecoder, code: number, parent: unknown): void {
-  const meta = parent as Meta;
-  switch (code) {
-    case F.L_FORMAT:
-      meta.format = textString(f);
+    // MetInf
+    case /* L_FORMAT */ 97:
+      (parent as Meta).format = textString(f);
       return;
-    case F.L_TYPE:
-      meta.type = textString(f);
+    case /* L_TYPE */ 98:
+      (parent as Meta).type = textString(f);
       return;
-    case F.L_MARK:
-      meta.mark = textString(f);
+    case /* L_MARK */ 99:
+      (parent as Meta).mark = textString(f);
       return;
-    case F.L_SIZE:
-      meta.size = textNumber(f);
+    case /* L_SIZE */ 100:
+      (parent as Meta).size = textNumber(f);
       return;
-    case F.L_VERSION:
-      meta.version = textString(f);
+    case /* L_VERSION */ 101:
+      (parent as Meta).version = textString(f);
       return;
-    case F.L_NEXT_NONCE:
-      meta.nextNonce = textPayload(f);
+    case /* L_NEXT_NONCE */ 102:
+      (parent as Meta).nextNonce = textPayload(f);
       return;
-    case F.L_MAX_MSG_SIZE:
-      meta.maxMsgSize = textNumber(f);
+    case /* L_MAX_MSG_SIZE */ 103:
+      (parent as Meta).maxMsgSize = textNumber(f);
       return;
-    case F.L_MAX_OBJ_SIZE:
-      meta.maxObjSize = textNumber(f);
+    case /* L_MAX_OBJ_SIZE */ 104:
+      (parent as Meta).maxObjSize = textNumber(f);
       return;
-    case F.L_EMI:
+    case /* L_EMI */ 105: {
+      const meta = parent as Meta;
       if (meta.emi === undefined) meta.emi = [textString(f)];
       else meta.emi.push(textString(f));
       return;
-    case F.L_META_FIELD_LEVEL:
-      meta.fieldLevel = true;
+    }
+    case /* L_META_FIELD_LEVEL */ 106:
+      (parent as Meta).fieldLevel = true;
       return;
-    case F.L_LAST:
+    case /* L_LAST */ 107:
       (parent as Anchor).last = textUniqueString(f);
       return;
-    case F.L_NEXT:
+    case /* L_NEXT */ 108:
       (parent as Anchor).next = textUniqueString(f);
       return;
-    case F.L_MEM_SHARED:
+    case /* L_MEM_SHARED */ 109:
       (parent as Mem).sharedMem = true;
       return;
-    case F.L_FREE_MEM:
+    case /* L_FREE_MEM */ 110:
       (parent as Mem).freeMem = textNumber(f);
       return;
-    case F.L_FREE_ID:
+    case /* L_FREE_ID */ 111:
       (parent as Mem).freeID = textNumber(f);
       return;
+    default:
+      assignDevInf(f, code, parent, d);
   }
-  bail();
 }
 
 // The property or parameter a flat-CTCap value belongs to: the one opened last.
@@ -281,73 +280,73 @@ function flatTarget(f: FusedDecoder): CTCapProperty | CTCapParam {
 
 function assignDevInf(f: FusedDecoder, code: number, parent: unknown, d: number): void {
   switch (code) {
-    case F.L_DI_VER_DTD:
+    case /* L_DI_VER_DTD */ 112:
       (parent as DevInf).verDTD = textString(f);
       return;
-    case F.L_MAN:
+    case /* L_MAN */ 113:
       (parent as DevInf).man = textString(f);
       return;
-    case F.L_MOD:
+    case /* L_MOD */ 114:
       (parent as DevInf).mod = textString(f);
       return;
-    case F.L_OEM:
+    case /* L_OEM */ 115:
       (parent as DevInf).oem = textString(f);
       return;
-    case F.L_FW_V:
+    case /* L_FW_V */ 116:
       (parent as DevInf).fwV = textString(f);
       return;
-    case F.L_SW_V:
+    case /* L_SW_V */ 117:
       (parent as DevInf).swV = textString(f);
       return;
-    case F.L_HW_V:
+    case /* L_HW_V */ 118:
       (parent as DevInf).hwV = textString(f);
       return;
-    case F.L_DEV_ID:
+    case /* L_DEV_ID */ 119:
       (parent as DevInf).devID = textString(f);
       return;
-    case F.L_DEV_TYP:
+    case /* L_DEV_TYP */ 120:
       (parent as DevInf).devTyp = textString(f);
       return;
-    case F.L_UTC:
+    case /* L_UTC */ 121:
       (parent as DevInf).utc = true;
       return;
-    case F.L_SUPPORT_LARGE_OBJS:
+    case /* L_SUPPORT_LARGE_OBJS */ 122:
       (parent as DevInf).supportLargeObjs = true;
       return;
-    case F.L_SUPPORT_NUMBER_OF_CHANGES:
+    case /* L_SUPPORT_NUMBER_OF_CHANGES */ 123:
       (parent as DevInf).supportNumberOfChanges = true;
       return;
-    case F.L_DS_SOURCE_REF:
+    case /* L_DS_SOURCE_REF */ 124:
       (parent as DataStore).sourceRef = textString(f);
       return;
-    case F.L_DISPLAY_NAME:
+    case /* L_DISPLAY_NAME */ 125:
       (parent as DataStore).displayName = textString(f);
       return;
-    case F.L_MAX_GUID_SIZE:
+    case /* L_MAX_GUID_SIZE */ 126:
       (parent as DataStore).maxGUIDSize = textNumber(f);
       return;
-    case F.L_SUPPORT_HIERARCHICAL_SYNC:
+    case /* L_SUPPORT_HIERARCHICAL_SYNC */ 127:
       (parent as DataStore).supportHierarchicalSync = true;
       return;
-    case F.L_CT_TYPE:
+    case /* L_CT_TYPE */ 128:
       (parent as FilterCap).ctType = textString(f);
       return;
-    case F.L_VER_CT:
+    case /* L_VER_CT */ 129:
       (parent as FilterCap).verCT = textString(f);
       return;
-    case F.L_DSMEM_SHARED:
+    case /* L_DSMEM_SHARED */ 130:
       (parent as DSMem).sharedMem = true;
       return;
-    case F.L_MAX_MEM:
+    case /* L_MAX_MEM */ 131:
       (parent as DSMem).maxMem = textNumber(f);
       return;
-    case F.L_MAX_ID:
+    case /* L_MAX_ID */ 132:
       (parent as DSMem).maxID = textNumber(f);
       return;
-    case F.L_SYNC_TYPE:
+    case /* L_SYNC_TYPE */ 133:
       (parent as DataStore).syncTypes.push(textNumber(f));
       return;
-    case F.L_CTCAP_CT_TYPE: {
+    case /* L_CTCAP_CT_TYPE */ 134: {
       let cap = parent as CTCap;
       if (cap.ctType !== undefined) {
         // DevInf 1.0/1.1: one CTCap element lists several content types, each starting
@@ -361,10 +360,10 @@ function assignDevInf(f: FusedDecoder, code: number, parent: unknown, d: number)
       cap.ctType = textString(f);
       return;
     }
-    case F.L_CTCAP_FIELD_LEVEL:
+    case /* L_CTCAP_FIELD_LEVEL */ 135:
       (parent as CTCap).fieldLevel = true;
       return;
-    case F.L_FLAT_PROP_NAME: {
+    case /* L_FLAT_PROP_NAME */ 136: {
       const property = newProperty();
       property.propName = textString(f);
       (parent as CTCap).properties.push(property);
@@ -372,62 +371,62 @@ function assignDevInf(f: FusedDecoder, code: number, parent: unknown, d: number)
       f.flatParam = null;
       return;
     }
-    case F.L_FLAT_PARAM_NAME: {
+    case /* L_FLAT_PARAM_NAME */ 137: {
       const param = newParam();
       param.paramName = textString(f);
       f.flatProperty!.params.push(param);
       f.flatParam = param;
       return;
     }
-    case F.L_FLAT_VAL_ENUM:
+    case /* L_FLAT_VAL_ENUM */ 138:
       flatTarget(f).valEnums.push(textString(f));
       return;
-    case F.L_FLAT_DATA_TYPE:
+    case /* L_FLAT_DATA_TYPE */ 139:
       flatTarget(f).dataType = textString(f);
       return;
-    case F.L_FLAT_DISPLAY_NAME:
+    case /* L_FLAT_DISPLAY_NAME */ 140:
       flatTarget(f).displayName = textString(f);
       return;
-    case F.L_FLAT_MAX_SIZE:
+    case /* L_FLAT_MAX_SIZE */ 141:
       f.flatProperty!.maxSize = textNumber(f);
       return;
-    case F.L_FLAT_MAX_OCCUR:
+    case /* L_FLAT_MAX_OCCUR */ 142:
       f.flatProperty!.maxOccur = textNumber(f);
       return;
-    case F.L_FLAT_NO_TRUNCATE:
+    case /* L_FLAT_NO_TRUNCATE */ 143:
       f.flatProperty!.noTruncate = true;
       return;
-    case F.L_PROP_NAME:
+    case /* L_PROP_NAME */ 144:
       (parent as CTCapProperty).propName = textString(f);
       return;
-    case F.L_DATA_TYPE:
+    case /* L_DATA_TYPE */ 145:
       (parent as CTCapProperty).dataType = textString(f);
       return;
-    case F.L_MAX_OCCUR:
+    case /* L_MAX_OCCUR */ 146:
       (parent as CTCapProperty).maxOccur = textNumber(f);
       return;
-    case F.L_MAX_SIZE:
+    case /* L_MAX_SIZE */ 147:
       (parent as CTCapProperty).maxSize = textNumber(f);
       return;
-    case F.L_NO_TRUNCATE:
+    case /* L_NO_TRUNCATE */ 148:
       (parent as CTCapProperty).noTruncate = true;
       return;
-    case F.L_VAL_ENUM:
+    case /* L_VAL_ENUM */ 149:
       (parent as CTCapProperty).valEnums.push(textString(f));
       return;
-    case F.L_PARAM_NAME:
+    case /* L_PARAM_NAME */ 150:
       (parent as CTCapParam).paramName = textString(f);
       return;
-    case F.L_FILTER_KEYWORD:
+    case /* L_FILTER_KEYWORD */ 151:
       (parent as FilterCap).filterKeywords.push(textString(f));
       return;
-    case F.L_FILTER_CAP_PROP_NAME:
+    case /* L_FILTER_CAP_PROP_NAME */ 152:
       (parent as FilterCap).propNames.push(textString(f));
       return;
-    case F.L_X_NAM:
+    case /* L_X_NAM */ 153:
       (parent as Ext).xNam = textString(f);
       return;
-    case F.L_X_VAL:
+    case /* L_X_VAL */ 154:
       (parent as Ext).xVals.push(textString(f));
       return;
   }

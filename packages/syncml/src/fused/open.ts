@@ -28,6 +28,10 @@ import type { FusedDecoder } from './decoder.js';
 /**
  * Opening a container: its AST object, linked into the parent's, as `build/open.ts` does; a
  * duplicate (which the generic path skips with a warning) or a limit reached hands over.
+ *
+ * Case labels are the frame codes (element ids) as literals, named in a comment: V8 compiles
+ * a switch over integer literals to one indexed jump, over imported constants to a chain of
+ * comparisons (`case-labels.test.ts` checks every label against its constant).
  */
 
 const COMMAND_KINDS: Command['kind'][] = [];
@@ -66,42 +70,42 @@ export function openContainer(
   d: number,
 ): unknown {
   switch (code) {
-    case F.F_SYNCML: {
+    case /* F_SYNCML */ 2: {
       if (f.message !== undefined) return bail();
       const message = N.newMessage();
       f.message = message;
       return message;
     }
-    case F.F_HDR: {
+    case /* F_HDR */ 3: {
       const message = parent as SyncMLMessage;
       if (message.header !== undefined) return bail();
       const header = N.newHeader();
       message.header = header;
       return header;
     }
-    case F.F_BODY:
+    case /* F_BODY */ 4:
       if (f.bodySeen) return bail();
       f.bodySeen = true;
       return parent;
-    case F.F_ITEM_CMD:
-    case F.F_DELETE:
-    case F.F_GET_PUT:
-    case F.F_ALERT:
-    case F.F_ATOMIC:
-    case F.F_EXEC:
-    case F.F_MAP:
-    case F.F_RESULTS:
-    case F.F_SEARCH:
-    case F.F_STATUS:
-    case F.F_SYNC: {
+    case /* F_ITEM_CMD */ 5:
+    case /* F_DELETE */ 6:
+    case /* F_GET_PUT */ 7:
+    case /* F_ALERT */ 8:
+    case /* F_ATOMIC */ 9:
+    case /* F_EXEC */ 10:
+    case /* F_MAP */ 11:
+    case /* F_RESULTS */ 15:
+    case /* F_SEARCH */ 16:
+    case /* F_STATUS */ 17:
+    case /* F_SYNC */ 18: {
       if (++f.commandCount > f.maxCommands) return bail();
       const command = newCommand(code, id);
       (parent as { commands: Command[] }).commands.push(command);
       return command;
     }
-    case F.F_ITEM:
+    case /* F_ITEM */ 19:
       return openItem(f, parent, parentCode);
-    case F.F_MAP_ITEM: {
+    case /* F_MAP_ITEM */ 12: {
       const map = parent as MapCommand;
       const list = map.mapItems;
       if (list.length >= f.maxItems) return bail();
@@ -110,65 +114,65 @@ export function openContainer(
       else list.push(mapItem);
       return mapItem;
     }
-    case F.F_MAP_ITEM_TARGET:
-    case F.F_MAP_ITEM_SOURCE:
-    case F.F_SOURCE_PARENT:
-    case F.F_TARGET_PARENT:
-    case F.F_FILTER_FIELD:
-    case F.F_FILTER_RECORD:
-    case F.F_SYNC_CAP:
+    case /* F_MAP_ITEM_TARGET */ 13:
+    case /* F_MAP_ITEM_SOURCE */ 14:
+    case /* F_SOURCE_PARENT */ 22:
+    case /* F_TARGET_PARENT */ 23:
+    case /* F_FILTER_FIELD */ 30:
+    case /* F_FILTER_RECORD */ 31:
+    case /* F_SYNC_CAP */ 38:
       // Wrappers whose content is a field of the parent's object.
       return parent;
-    case F.F_LOC_REF:
+    case /* F_LOC_REF */ 21:
       return openLocRef(parent, parentCode, id);
-    case F.F_TARGET: {
+    case /* F_TARGET */ 20: {
       const owner = parent as { target: Target | undefined };
       if (owner.target !== undefined) return bail();
       const target = N.newTarget();
       owner.target = target;
       return target;
     }
-    case F.F_META:
+    case /* F_META */ 24:
       return parentCode === F.F_META ? parent : openMeta(parent, parentCode);
-    case F.F_ANCHOR: {
+    case /* F_ANCHOR */ 25: {
       const meta = parent as Meta;
       if (meta.anchor !== undefined) return bail();
       const anchor = N.newAnchor();
       meta.anchor = anchor;
       return anchor;
     }
-    case F.F_MEM: {
+    case /* F_MEM */ 26: {
       const meta = parent as Meta;
       if (meta.mem !== undefined) return bail();
       const mem = N.newMem();
       meta.mem = mem;
       return mem;
     }
-    case F.F_CRED: {
+    case /* F_CRED */ 27: {
       const owner = parent as { cred: unknown };
       if (owner.cred !== undefined) return bail();
       const cred = N.newCred();
       owner.cred = cred;
       return cred;
     }
-    case F.F_CHAL: {
+    case /* F_CHAL */ 28: {
       const status = parent as Status;
       if (status.chal !== undefined) return bail();
       const chal = N.newChal();
       status.chal = chal;
       return chal;
     }
-    case F.F_FILTER: {
+    case /* F_FILTER */ 29: {
       const target = parent as Target;
       if (target.filter !== undefined) return bail();
       const filter = N.newFilter();
       target.filter = filter;
       return filter;
     }
-    case F.F_ITEM_DATA:
+    case /* F_ITEM_DATA */ 32:
       if ((parent as Item).data !== undefined) return bail();
       return parent;
-    case F.F_DEVINF:
+    case /* F_DEVINF */ 34:
       return openDevInf(f, parent, parentCode, d);
     default:
       return openDevInfPart(f, code, id, parent);
@@ -178,25 +182,25 @@ export function openContainer(
 // A command by its frame code (one object shape each) and element id (its kind).
 function newCommand(code: number, id: number): Command {
   switch (code) {
-    case F.F_ITEM_CMD:
+    case /* F_ITEM_CMD */ 5:
       return N.newItemCommand(COMMAND_KINDS[id] as 'Add' | 'Replace' | 'Copy' | 'Move');
-    case F.F_STATUS:
+    case /* F_STATUS */ 17:
       return N.newStatus();
-    case F.F_ALERT:
+    case /* F_ALERT */ 8:
       return N.newAlert();
-    case F.F_DELETE:
+    case /* F_DELETE */ 6:
       return N.newDelete();
-    case F.F_SYNC:
+    case /* F_SYNC */ 18:
       return N.newSync();
-    case F.F_GET_PUT:
+    case /* F_GET_PUT */ 7:
       return N.newGetPut(id === E.GET ? 'Get' : 'Put');
-    case F.F_ATOMIC:
+    case /* F_ATOMIC */ 9:
       return N.newAtomic(id === E.ATOMIC ? 'Atomic' : 'Sequence');
-    case F.F_MAP:
+    case /* F_MAP */ 11:
       return N.newMap();
-    case F.F_RESULTS:
+    case /* F_RESULTS */ 15:
       return N.newResults();
-    case F.F_EXEC:
+    case /* F_EXEC */ 10:
       return N.newExec();
   }
   return N.newSearch();
@@ -205,19 +209,19 @@ function newCommand(code: number, id: number): Command {
 function openItem(f: FusedDecoder, parent: unknown, parentCode: number): Item {
   const item = N.newItem();
   switch (parentCode) {
-    case F.F_EXEC: {
+    case /* F_EXEC */ 10: {
       const exec = parent as Exec;
       if (exec.item !== undefined) return bail();
       exec.item = item;
       return item;
     }
-    case F.F_FILTER_FIELD: {
+    case /* F_FILTER_FIELD */ 30: {
       const filter = parent as Filter;
       if (filter.field !== undefined) return bail();
       filter.field = item;
       return item;
     }
-    case F.F_FILTER_RECORD: {
+    case /* F_FILTER_RECORD */ 31: {
       const filter = parent as Filter;
       if (filter.record !== undefined) return bail();
       filter.record = item;
@@ -227,7 +231,7 @@ function openItem(f: FusedDecoder, parent: unknown, parentCode: number): Item {
   // One property access per kind of owner, so that each stays monomorphic.
   const max = f.maxItems;
   switch (parentCode) {
-    case F.F_ITEM_CMD: {
+    case /* F_ITEM_CMD */ 5: {
       const c = parent as Add;
       const n = c.items.length;
       if (n >= max) return bail();
@@ -235,7 +239,7 @@ function openItem(f: FusedDecoder, parent: unknown, parentCode: number): Item {
       else c.items.push(item);
       return item;
     }
-    case F.F_STATUS: {
+    case /* F_STATUS */ 17: {
       const c = parent as Status;
       const n = c.items.length;
       if (n >= max) return bail();
@@ -243,7 +247,7 @@ function openItem(f: FusedDecoder, parent: unknown, parentCode: number): Item {
       else c.items.push(item);
       return item;
     }
-    case F.F_ALERT: {
+    case /* F_ALERT */ 8: {
       const c = parent as Alert;
       const n = c.items.length;
       if (n >= max) return bail();
@@ -251,7 +255,7 @@ function openItem(f: FusedDecoder, parent: unknown, parentCode: number): Item {
       else c.items.push(item);
       return item;
     }
-    case F.F_GET_PUT: {
+    case /* F_GET_PUT */ 7: {
       const c = parent as Put;
       const n = c.items.length;
       if (n >= max) return bail();
@@ -259,7 +263,7 @@ function openItem(f: FusedDecoder, parent: unknown, parentCode: number): Item {
       else c.items.push(item);
       return item;
     }
-    case F.F_DELETE: {
+    case /* F_DELETE */ 6: {
       const c = parent as Delete;
       const n = c.items.length;
       if (n >= max) return bail();
@@ -280,31 +284,31 @@ function openItem(f: FusedDecoder, parent: unknown, parentCode: number): Item {
 function openMeta(parent: unknown, parentCode: number): Meta {
   const meta = N.newMeta();
   switch (parentCode) {
-    case F.F_ITEM_CMD: {
+    case /* F_ITEM_CMD */ 5: {
       const c = parent as Add;
       if (c.meta !== undefined) return bail();
       c.meta = meta;
       return meta;
     }
-    case F.F_ITEM: {
+    case /* F_ITEM */ 19: {
       const c = parent as Item;
       if (c.meta !== undefined) return bail();
       c.meta = meta;
       return meta;
     }
-    case F.F_HDR: {
+    case /* F_HDR */ 3: {
       const c = parent as SyncHeader;
       if (c.meta !== undefined) return bail();
       c.meta = meta;
       return meta;
     }
-    case F.F_SYNC: {
+    case /* F_SYNC */ 18: {
       const c = parent as Sync;
       if (c.meta !== undefined) return bail();
       c.meta = meta;
       return meta;
     }
-    case F.F_GET_PUT: {
+    case /* F_GET_PUT */ 7: {
       const c = parent as Put;
       if (c.meta !== undefined) return bail();
       c.meta = meta;
@@ -352,21 +356,21 @@ function openDevInf(f: FusedDecoder, parent: unknown, parentCode: number, d: num
 // The containers inside DevInf.
 function openDevInfPart(f: FusedDecoder, code: number, id: number, parent: unknown): unknown {
   switch (code) {
-    case F.F_DATASTORE: {
+    case /* F_DATASTORE */ 35: {
       const store = N.newDataStore();
       (parent as DevInf).dataStores.push(store);
       return store;
     }
-    case F.F_CT_REF:
+    case /* F_CT_REF */ 36:
       return openContentTypeRef(parent as DataStore, id);
-    case F.F_DSMEM: {
+    case /* F_DSMEM */ 37: {
       const store = parent as DataStore;
       if (store.dsMem !== undefined) return bail();
       const mem = N.newDSMem();
       store.dsMem = mem;
       return mem;
     }
-    case F.F_CTCAP: {
+    case /* F_CTCAP */ 39: {
       const list = (parent as { ctCaps: CTCap[] }).ctCaps;
       const cap = N.newCTCap();
       list.push(cap);
@@ -375,22 +379,22 @@ function openDevInfPart(f: FusedDecoder, code: number, id: number, parent: unkno
       f.flatParam = null;
       return cap;
     }
-    case F.F_PROPERTY: {
+    case /* F_PROPERTY */ 40: {
       const property = N.newProperty();
       (parent as CTCap).properties.push(property);
       return property;
     }
-    case F.F_PROP_PARAM: {
+    case /* F_PROP_PARAM */ 41: {
       const param = N.newParam();
       (parent as CTCapProperty).params.push(param);
       return param;
     }
-    case F.F_FILTER_CAP: {
+    case /* F_FILTER_CAP */ 42: {
       const cap = N.newFilterCap();
       (parent as DataStore).filterCaps.push(cap);
       return cap;
     }
-    case F.F_EXT: {
+    case /* F_EXT */ 43: {
       const ext = N.newExt();
       (parent as DevInf).exts.push(ext);
       return ext;
@@ -403,18 +407,18 @@ function openDevInfPart(f: FusedDecoder, code: number, id: number, parent: unkno
 function openContentTypeRef(store: DataStore, id: number): unknown {
   const ref = N.newContentTypeRef();
   switch (id) {
-    case E.D_RX_PREF:
+    case /* D_RX_PREF */ 154:
       if (store.rxPref !== undefined) return bail();
       store.rxPref = ref;
       break;
-    case E.D_TX_PREF:
+    case /* D_TX_PREF */ 162:
       if (store.txPref !== undefined) return bail();
       store.txPref = ref;
       break;
-    case E.D_RX:
+    case /* D_RX */ 153:
       store.rx.push(ref);
       break;
-    case E.D_TX:
+    case /* D_TX */ 161:
       store.tx.push(ref);
       break;
     default:

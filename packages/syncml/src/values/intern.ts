@@ -23,14 +23,20 @@ const slotLengths = new Uint8Array(INTERN_CACHE_SLOTS);
 /** 1 where the slot holds a pinned string, which a cached one never replaces. */
 const slotPinned = new Uint8Array(INTERN_CACHE_SLOTS);
 
-// Hashes the length, the first byte and the last (up to) 8 bytes, where values that share a
-// prefix (`./contacts` / `./calendar`, item ids `1000`, `1001`) differ; equality is checked
-// in full. The caller guarantees 0 < end - start <= INTERN_MAX_BYTES.
+// Hashes the length and up to five bytes: the first, the middle one and the last three, where
+// values that share a prefix (`./contacts` / `./calendar`, item ids `1000`, `1001`) differ.
+// The products are independent (no chain from byte to byte), so a long string costs no more
+// than a short one; equality is checked in full. The caller guarantees
+// 0 < end - start <= INTERN_MAX_BYTES.
 function slotOf(buf: Uint8Array, start: number, end: number): number {
   const n = end - start;
-  let h = Math.imul(n, 0x9e3779b1) ^ buf[start]!;
-  for (let i = n > 8 ? end - 8 : start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-  return (h ^ (h >>> 13)) & (INTERN_CACHE_SLOTS - 1);
+  let h =
+    Math.imul(n, 0x9e3779b1) ^
+    Math.imul(buf[start]!, 0x85ebca6b) ^
+    Math.imul(buf[(start + end) >> 1]!, 0xc2b2ae35) ^
+    Math.imul(buf[end - 1]!, 0x27d4eb2f);
+  if (n > 2) h ^= Math.imul(buf[end - 2]!, 0x165667b1) ^ Math.imul(buf[end - 3]!, 0x01000193);
+  return (h ^ (h >>> 15)) & (INTERN_CACHE_SLOTS - 1);
 }
 
 // True when the slot's key is exactly the bytes.
