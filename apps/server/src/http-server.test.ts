@@ -22,8 +22,16 @@ const config: ServerConfig = { ...DEFAULT_CONFIG, host: '127.0.0.1', port: 0, ma
 
 beforeEach(async () => {
   store = await openSqliteStore({ path: ':memory:' });
-  engine = new GatedEngine({ store, items: createItemAdapter() });
-  const logger = new JsonLogger('debug', (l) => lines.push(JSON.parse(l) as Record<string, unknown>));
+  lines.length = 0;
+  // An output that writes only when flushed: what a reply finds in `lines` was flushed for it.
+  const pending: string[] = [];
+  const logger = new JsonLogger('debug', {
+    write: (l) => pending.push(l),
+    flush: () => {
+      for (const l of pending.splice(0)) lines.push(JSON.parse(l) as Record<string, unknown>);
+    },
+  });
+  engine = new GatedEngine({ store, items: createItemAdapter(), logger });
   http = await startHttpServer(config, engine, logger);
 });
 afterEach(async () => {
@@ -70,6 +78,17 @@ describe('HTTP edge', () => {
       duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);
+  });
+
+  test("a message's log lines are written out before its reply, also from a batching output", async () => {
+    const msgs = () => lines.map((l) => l.msg);
+    const malformed = await post('/syncml/', '<SyncML><SyncHdr>', 'application/vnd.syncml+xml');
+    expect(malformed.status).toBe(400);
+    expect(msgs()).toContain('malformed SyncML message');
+    const unknown = await post('/elsewhere');
+    expect(unknown.status).toBe(404);
+    expect(msgs()).toContain('request for an unknown path');
+    expect(lines.find((l) => l.msg === 'message timing')).toMatchObject({ status: 400 });
   });
 
   test('shutdown finishes the message in flight, then refuses new ones', async () => {

@@ -28,6 +28,27 @@ describe('JsonLogger', () => {
     expect(new JsonLogger('debug', () => {}).detailed).toBe(true);
   });
 
+  test('flush() reaches a batching output; a plain write function needs none', () => {
+    const writes: string[] = [];
+    const log = new JsonLogger('info', new BatchedLineWriter((t) => writes.push(t)));
+    log.info('one');
+    log.info('two');
+    expect(writes).toEqual([]);
+    log.flush();
+    expect(writes).toHaveLength(1);
+    expect(
+      writes[0]!
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { msg: string }).msg),
+    ).toEqual(['one', 'two']);
+    const direct: string[] = [];
+    const plain = new JsonLogger('info', (l) => direct.push(l));
+    plain.info('now');
+    plain.flush();
+    expect(direct).toHaveLength(1);
+  });
+
   test('timestamps never go backwards', () => {
     const log = new JsonLogger('info', () => {});
     let last = '';

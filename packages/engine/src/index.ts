@@ -4,8 +4,13 @@ export { DEFAULT_ENGINE_CONFIG, DEFAULT_LIMITS, resolveEngineConfig } from './co
 export type { AuthPolicy, ConflictPolicy, EngineConfig, EngineConfigInput, EngineLimits } from './config.js';
 export type { EngineLogger } from './log.js';
 export { silentLogger } from './log.js';
-export { MemorySessionStore, decodeSession, encodeSession } from './session/session-store.js';
-export type { SessionStore } from './session/session-store.js';
+export {
+  DEFAULT_SWEEP_INTERVAL_MS,
+  MemorySessionStore,
+  decodeSession,
+  encodeSession,
+} from './session/session-store.js';
+export type { MemorySessionStoreOptions, SessionStore } from './session/session-store.js';
 export type { SessionState } from './session/state.js';
 export { createItemAdapter } from './items/formats-adapter.js';
 export type {

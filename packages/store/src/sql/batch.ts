@@ -30,6 +30,8 @@ interface ItemHead {
 /** State of one `applyBatch` transaction. */
 class BatchRun {
   private readonly devices = new Map<string, number>();
+  /** `devicePk:folderId` pairs whose state row is known to exist in this transaction. */
+  private readonly deviceFolders = new Set<string>();
 
   constructor(
     private readonly ctx: SqlContext,
@@ -153,7 +155,11 @@ class BatchRun {
       );
       this.devices.set(key, devicePk);
     }
-    await ensureDeviceFolder(this.ctx, this.tx, devicePk, folderId);
+    const pair = `${devicePk}:${folderId}`;
+    if (!this.deviceFolders.has(pair)) {
+      await ensureDeviceFolder(this.ctx, this.tx, devicePk, folderId);
+      this.deviceFolders.add(pair);
+    }
     return devicePk;
   }
 
@@ -177,7 +183,11 @@ class BatchRun {
     );
   }
 
-  private async freshGuid(folderId: number, index: number): Promise<string> {
+  /**
+   * Inserts a new item under a generated GUID: the insert itself tells whether the GUID is free (a taken
+   * one, live or tombstone, inserts nothing), so a new item costs no lookup first.
+   */
+  private async insertFresh(values: SqlValue[], folderId: number, index: number): Promise<string> {
     const { generateGuid, limits } = this.ctx.options;
     for (let attempt = 0; attempt < limits.guidAttempts; attempt++) {
       const guid = generateGuid();
@@ -192,7 +202,12 @@ class BatchRun {
           opIndex: index,
         });
       }
-      if ((await this.head(folderId, guid)) === null) return guid;
+      const inserted = await this.tx.run(
+        `INSERT INTO ${this.t.items} (${ITEM_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (folder_id, guid) DO NOTHING`,
+        [...values, folderId, guid],
+      );
+      if (inserted > 0) return guid;
     }
     throw new StoreError('CONSTRAINT', `no unused GUID after ${limits.guidAttempts} attempts`, {
       path: `ops[${index}].guid`,
@@ -201,37 +216,29 @@ class BatchRun {
   }
 
   private async add(op: AddOp, index: number): Promise<OpResult> {
-    let guid = op.guid;
-    let previous: ItemHead | null = null;
-    if (guid === undefined) {
-      guid = await this.freshGuid(op.folderId, index);
-    } else {
-      previous = await this.head(op.folderId, guid);
-      if (previous && !previous.deleted) {
-        throw new StoreError(
-          'ALREADY_EXISTS',
-          `item ${JSON.stringify(guid)} already exists in folder ${op.folderId}`,
-          {
-            path: `ops[${index}].guid`,
-            opIndex: index,
-          },
-        );
-      }
+    if (op.guid === undefined) {
+      const sequence = await this.bump(op.folderId);
+      const values = itemValues(op, 1, sequence, this.now);
+      const guid = await this.insertFresh(values, op.folderId, index);
+      await this.mapAdded(op, guid, index);
+      return { type: 'add', kind: 'applied', guid, version: 1, sequence };
+    }
+    const guid = op.guid;
+    const previous = await this.head(op.folderId, guid);
+    if (previous && !previous.deleted) {
+      throw new StoreError(
+        'ALREADY_EXISTS',
+        `item ${JSON.stringify(guid)} already exists in folder ${op.folderId}`,
+        {
+          path: `ops[${index}].guid`,
+          opIndex: index,
+        },
+      );
     }
     const sequence = await this.bump(op.folderId);
     // A GUID held by a tombstone is revived: the version keeps counting so older preconditions cannot match.
     const version = previous ? previous.version + 1 : 1;
-    const values: SqlValue[] = [
-      op.contentType,
-      op.payload,
-      op.payload.byteLength,
-      version,
-      sequence,
-      this.now,
-      this.now,
-      op.origin,
-      false,
-    ];
+    const values = itemValues(op, version, sequence, this.now);
     if (previous) {
       await this.tx.run(
         `UPDATE ${this.t.items} SET content_type = ?, payload = ?, size = ?, version = ?, seq = ?, created_at = ?,
@@ -240,16 +247,19 @@ class BatchRun {
       );
     } else {
       await this.tx.run(
-        `INSERT INTO ${this.t.items} (content_type, payload, size, version, seq, created_at, modified_at, origin, deleted, folder_id, guid)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO ${this.t.items} (${ITEM_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [...values, op.folderId, guid],
       );
     }
-    if (op.luid !== undefined) {
-      const devicePk = await this.device(op.folderId, op.origin!, index);
-      await this.setMap(devicePk, op.folderId, op.luid, guid);
-    }
+    await this.mapAdded(op, guid, index);
     return { type: 'add', kind: 'applied', guid, version, sequence };
+  }
+
+  /** An add with a LUID maps it for its origin device. */
+  private async mapAdded(op: AddOp, guid: string, index: number): Promise<void> {
+    if (op.luid === undefined) return;
+    const devicePk = await this.device(op.folderId, op.origin!, index);
+    await this.setMap(devicePk, op.folderId, op.luid, guid);
   }
 
   /** Checks ifVersion/ifSequence: null when they hold, else the conflict result (or throws when aborting). */
@@ -338,6 +348,14 @@ class BatchRun {
       [...values, devicePk, op.folderId],
     );
   }
+}
+
+/** Columns of a new item row, in the order of {@link itemValues} then folder_id, guid. */
+const ITEM_INSERT_COLUMNS =
+  'content_type, payload, size, version, seq, created_at, modified_at, origin, deleted, folder_id, guid';
+
+function itemValues(op: AddOp, version: number, sequence: number, now: number): SqlValue[] {
+  return [op.contentType, op.payload, op.payload.byteLength, version, sequence, now, now, op.origin, false];
 }
 
 /** Applies a validated batch inside the caller's write transaction. */
