@@ -196,5 +196,5 @@ function closeItemData(f: FusedDecoder, item: Item, d: number): void {
       return;
     }
   }
-  item.data = textPayload(f);
+  item.data = f.hasText ? textPayload(f, f.textStart, f.textEnd) : textPayload(f, 0, 0);
 }

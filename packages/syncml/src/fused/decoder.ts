@@ -24,8 +24,6 @@ const NO_OBJECTS: unknown[] = [];
 export class FusedDecoder {
   /** The message being read (nested documents are ranges of it). */
   buf: Uint8Array = EMPTY;
-  /** A view of `buf` for reading four bytes at a time, made when first needed. */
-  view: DataView | null = null;
   /** Frame code of each open element; [0] is the document. */
   readonly codes: Int32Array = new Int32Array(FUSED_MAX_DEPTH + 2);
   /**
@@ -103,7 +101,6 @@ export class FusedDecoder {
   #release(): void {
     this.objs = NO_OBJECTS;
     this.buf = EMPTY;
-    this.view = null;
     this.message = undefined;
     this.devinf = undefined;
     this.ctCapList = null;

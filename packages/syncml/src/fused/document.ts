@@ -10,7 +10,7 @@ import { newMeta } from '../build/objects.js';
 import type { Item } from '../model/message.js';
 import { isWhitespace } from '../values/utf8.js';
 import { D_DEV_INF, isMetInfId } from '../vocabulary/element-ids.js';
-import { DEVINF_TOKENS, publicIdKind, SYNCML_TOKENS } from '../parse/wbxml-tokens.js';
+import { DEVINF_TOKENS, publicIdKind, SYNCML_TOKENS, tableFpiKind } from '../parse/wbxml-tokens.js';
 import { bail } from './bail.js';
 import { closeContainer } from './close.js';
 import type { FusedDecoder } from './decoder.js';
@@ -64,26 +64,43 @@ function readMb(buf: Uint8Array, p: number, end: number): number {
 const SHORT_SCAN = 64;
 
 /**
- * The NUL at or after `p` (before `end`) that ends a long STR_I (item data): four bytes at a
- * time through a DataView, with the zero-byte test of "Bit Twiddling Hacks". Measured on
- * Node 20: ~4 GB/s against ~1-3 GB/s for `Uint8Array.prototype.indexOf` (throwaway scripts,
- * 11 KB strings).
+ * The NUL at or after `p` (before `end`) that ends a long STR_I (item data): 32 bytes at a
+ * time, as eight aligned 32-bit words, with the zero-byte test of "Bit Twiddling Hacks"
+ * (exact for "some byte is zero"; the byte itself is then found one by one). Measured on
+ * Node 20 (throwaway scripts, CPU time, the 3.6-3.9 KB strings of Funambol's msg2): ~6 GB/s,
+ * against ~5 GB/s 16 bytes at a time through a DataView and ~3 GB/s for
+ * `Uint8Array.prototype.indexOf`. The word view costs ~80 ns, so short strings never come here.
  */
 function findNul(f: FusedDecoder, p: number, end: number): number {
   const buf = f.buf;
-  let view = f.view;
-  if (view === null) {
-    view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    f.view = view;
-  }
-  for (const last = end - 16; p <= last; p += 16) {
-    const a = view.getInt32(p, true);
-    const b = view.getInt32(p + 4, true);
-    const c = view.getInt32(p + 8, true);
-    const d = view.getInt32(p + 12, true);
-    const zero =
-      ((a - 0x01010101) & ~a) | ((b - 0x01010101) & ~b) | ((c - 0x01010101) & ~c) | ((d - 0x01010101) & ~d);
-    if ((zero & 0x80808080) !== 0) break;
+  // Bytes up to a 4-byte boundary of the underlying buffer, one by one.
+  const lead = (4 - ((buf.byteOffset + p) & 3)) & 3;
+  if (end - p >= lead + 32) {
+    for (const stop = p + lead; p < stop; p++) if (buf[p] === 0) return p;
+    const count = (end - p) >> 2;
+    const words = new Int32Array(buf.buffer, buf.byteOffset + p, count);
+    let i = 0;
+    for (const last = count - 8; i <= last; i += 8) {
+      const a = words[i]!;
+      const b = words[i + 1]!;
+      const c = words[i + 2]!;
+      const d = words[i + 3]!;
+      const e = words[i + 4]!;
+      const g = words[i + 5]!;
+      const h = words[i + 6]!;
+      const k = words[i + 7]!;
+      const zero =
+        ((a - 0x01010101) & ~a) |
+        ((b - 0x01010101) & ~b) |
+        ((c - 0x01010101) & ~c) |
+        ((d - 0x01010101) & ~d) |
+        ((e - 0x01010101) & ~e) |
+        ((g - 0x01010101) & ~g) |
+        ((h - 0x01010101) & ~h) |
+        ((k - 0x01010101) & ~k);
+      if ((zero & 0x80808080) !== 0) break;
+    }
+    p += i * 4;
   }
   while (p < end && buf[p] !== 0) p++;
   return p < end ? p : bail();
@@ -136,8 +153,7 @@ function readHeader(f: FusedDecoder, start: number, end: number, devinf: boolean
   let kind: string;
   if (fpiIndex >= 0) {
     if (fpiIndex >= tableLength) return bail();
-    const s = pos + fpiIndex;
-    kind = publicIdKind(0, buf, s, tableStringEnd(buf, s, tableEnd));
+    kind = tableFpiKind(buf, pos + fpiIndex, tableEnd);
   } else {
     kind = publicIdKind(publicId, buf, 0, 0);
   }
@@ -215,23 +231,24 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
       if (code >= LEAF_FIRST) {
         if (isFlatValue(code) && !leafAllowed(f, code)) bail();
         if ((b & TAG_CONTENT) === 0) {
-          f.hasText = false;
-          assignLeaf(f, code, objs[d - 1], d);
+          assignLeaf(f, code, objs[d - 1], d, 0, 0);
           d--;
           continue;
         }
         // The usual leaf, <Leaf>STR_I END, is read in one go.
         if (pos < end && buf[pos] === STR_I) {
-          const nul = stringEnd(f, pos + 1, end);
-          f.hasText = true;
-          f.textStart = pos + 1;
-          f.textEnd = nul;
+          const start = pos + 1;
+          const nul = stringEnd(f, start, end);
           pos = nul + 1;
           if (pos < end && buf[pos] === END) {
-            assignLeaf(f, code, objs[d - 1], d);
+            assignLeaf(f, code, objs[d - 1], d, start, nul);
             d--;
             pos++;
+            continue;
           }
+          f.hasText = true;
+          f.textStart = start;
+          f.textEnd = nul;
         } else {
           f.hasText = false;
         }
@@ -275,8 +292,9 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
     if (b === END) {
       if (d === base) bail();
       const code = codes[d]!;
-      if (code >= LEAF_FIRST) assignLeaf(f, code, objs[d - 1], d);
-      else closeContainer(f, code, objs[d], d);
+      if (code < LEAF_FIRST) closeContainer(f, code, objs[d], d);
+      else if (f.hasText) assignLeaf(f, code, objs[d - 1], d, f.textStart, f.textEnd);
+      else assignLeaf(f, code, objs[d - 1], d, 0, 0);
       pos++;
       d--;
       if (d === base) break;

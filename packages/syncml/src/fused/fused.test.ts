@@ -218,17 +218,16 @@ describe('same outcome as the generic path', () => {
   });
 });
 
+const statusContent = (): number[][] => [
+  el(T.CmdID, str('1')),
+  el(T.MsgRef, str('1')),
+  el(T.CmdRef, str('0')),
+  el(T.Cmd, str('SyncHdr')),
+  el(T.Data, str('200')),
+];
+
 describe('what the fused decoder hands over', () => {
-  const status = (...extra: number[][]) =>
-    el(
-      T.Status,
-      el(T.CmdID, str('1')),
-      el(T.MsgRef, str('1')),
-      el(T.CmdRef, str('0')),
-      el(T.Cmd, str('SyncHdr')),
-      el(T.Data, str('200')),
-      ...extra,
-    );
+  const status = (...extra: number[][]) => el(T.Status, ...statusContent(), ...extra);
 
   const handedOver: Array<[string, Uint8Array]> = [
     // Read the generic way, without a warning:
@@ -334,6 +333,32 @@ describe('what the fused decoder hands over', () => {
     const [fast, generic] = both(bytes, { maxDepth: 100 });
     expect(fast).toMatchObject({ ok: true });
     expect(fast).toEqual(generic);
+  });
+
+  it('finds the end of strings of every length at every alignment, and of none', () => {
+    // Long strings are scanned a word at a time from a 4-byte boundary of the buffer: vary
+    // the length across the word and block sizes, the place of the string in the buffer, and
+    // cut the message inside the string.
+    for (let length = 0; length <= 100; length++) {
+      const data = 'x'.repeat(length);
+      const bytes = message([el(T.Status, ...statusContent(), el(T.Item, el(T.Data, str(data))))]);
+      const at = bytes.indexOf(0x78); // the first 'x'
+      for (let shift = 0; shift < 4; shift++) {
+        const buffer = new Uint8Array(bytes.length + shift);
+        buffer.set(bytes, shift);
+        const view = buffer.subarray(shift);
+        const fast = fusedMessage(view);
+        expect(fast, `length ${length}, shift ${shift}`).not.toBeNull();
+        expect(fast).toEqual(parseWith(view, DEFAULTS, 'wbxml').message);
+        if (length > 0) {
+          const cut = view.subarray(0, at + length - 1);
+          expect(fusedMessage(cut)).toBeNull();
+          const [a, b] = both(cut);
+          expect(a).toMatchObject({ ok: false, code: 'MALFORMED_WBXML' });
+          expect(a).toEqual(b);
+        }
+      }
+    }
   });
 
   it('works again after handing over', () => {

@@ -62,15 +62,15 @@ export function leafAllowed(f: FusedDecoder, code: number): boolean {
 }
 
 // VerDTD: its bytes, trimmed, must be 1.0, 1.1 or 1.2 (UNSUPPORTED_VERSION otherwise).
-function version(f: FusedDecoder): SyncHeader['version'] {
-  const v = textString(f);
+function version(f: FusedDecoder, s: number, e: number): SyncHeader['version'] {
+  const v = textString(f, s, e);
   return v === '1.2' ? '1.2' : v === '1.1' ? '1.1' : v === '1.0' ? '1.0' : bail();
 }
 
 // VerProto: SyncML/1.0-1.2, white space of any kind around it allowed (UNSUPPORTED_PROTOCOL
 // otherwise); the value is kept trimmed of XML white space only, as the builder keeps it.
-function protocol(f: FusedDecoder): string {
-  const v = textString(f);
+function protocol(f: FusedDecoder, s: number, e: number): string {
+  const v = textString(f, s, e);
   if (v === 'SyncML/1.2' || v === 'SyncML/1.1' || v === 'SyncML/1.0') return v;
   const t = v.trim();
   return t === 'SyncML/1.2' || t === 'SyncML/1.1' || t === 'SyncML/1.0' ? v : bail();
@@ -108,29 +108,39 @@ function setCmdID(parent: unknown, code: number, id: string): void {
   (parent as Command).cmdID = id;
 }
 
-/** Stores the text of the leaf (code `code`, frame `d`) that just ended into its parent's object. */
-export function assignLeaf(f: FusedDecoder, code: number, parent: unknown, d: number): void {
+/**
+ * Stores the text of the leaf (code `code`, frame `d`) that just ended, `f.buf[s, e)` (an
+ * empty range when it had none), into its parent's object.
+ */
+export function assignLeaf(
+  f: FusedDecoder,
+  code: number,
+  parent: unknown,
+  d: number,
+  s: number,
+  e: number,
+): void {
   switch (code) {
     case /* L_VER_DTD */ 64:
-      (parent as SyncHeader).version = version(f);
+      (parent as SyncHeader).version = version(f, s, e);
       return;
     case /* L_VER_PROTO */ 65:
-      (parent as SyncHeader).verProto = protocol(f);
+      (parent as SyncHeader).verProto = protocol(f, s, e);
       return;
     case /* L_SESSION_ID */ 66:
-      (parent as SyncHeader).sessionID = textUniqueString(f);
+      (parent as SyncHeader).sessionID = textUniqueString(f, s, e);
       return;
     case /* L_MSG_ID */ 67:
-      (parent as SyncHeader).msgID = textString(f);
+      (parent as SyncHeader).msgID = textString(f, s, e);
       return;
     case /* L_RESP_URI */ 68:
-      (parent as SyncHeader).respURI = textString(f);
+      (parent as SyncHeader).respURI = textString(f, s, e);
       return;
     case /* L_FINAL */ 69:
       (parent as SyncMLMessage).final = true;
       return;
     case /* L_CMD_ID */ 70:
-      setCmdID(parent, f.codes[d - 1]!, textUniqueString(f));
+      setCmdID(parent, f.codes[d - 1]!, textUniqueString(f, s, e));
       return;
     case /* L_NO_RESP */ 71:
       (parent as Alert).noResp = true;
@@ -142,134 +152,135 @@ export function assignLeaf(f: FusedDecoder, code: number, parent: unknown, d: nu
       (parent as Delete).sftDel = true;
       return;
     case /* L_LANG */ 74:
-      (parent as Search).lang = textString(f);
+      (parent as Search).lang = textString(f, s, e);
       return;
     case /* L_ALERT_CODE */ 75:
-      (parent as Alert).code = textNumber(f);
+      (parent as Alert).code = textNumber(f, s, e);
       return;
     case /* L_CORRELATOR */ 76:
-      (parent as Alert).correlator = textString(f);
+      (parent as Alert).correlator = textString(f, s, e);
       return;
     case /* L_MSG_REF */ 77:
-      (parent as Status).msgRef = textUniqueString(f);
+      (parent as Status).msgRef = textUniqueString(f, s, e);
       return;
     case /* L_CMD_REF */ 78:
-      (parent as Status).cmdRef = textUniqueString(f);
+      (parent as Status).cmdRef = textUniqueString(f, s, e);
       return;
     case /* L_CMD */ 79:
-      (parent as Status).cmd = textString(f);
+      (parent as Status).cmd = textString(f, s, e);
       return;
     case /* L_STATUS_TARGET_REF */ 80: {
       const status = parent as Status;
-      const ref = textUniqueString(f);
+      const ref = textUniqueString(f, s, e);
       if (status.targetRefs.length === 0) status.targetRefs = [ref];
       else status.targetRefs.push(ref);
       return;
     }
     case /* L_STATUS_SOURCE_REF */ 81: {
       const status = parent as Status;
-      const ref = textUniqueString(f);
+      const ref = textUniqueString(f, s, e);
       if (status.sourceRefs.length === 0) status.sourceRefs = [ref];
       else status.sourceRefs.push(ref);
       return;
     }
     case /* L_STATUS_CODE */ 82:
-      (parent as Status).code = textNumber(f);
+      (parent as Status).code = textNumber(f, s, e);
       return;
     case /* L_RESULTS_TARGET_REF */ 83:
-      (parent as Results).targetRef = textString(f);
+      (parent as Results).targetRef = textString(f, s, e);
       return;
     case /* L_RESULTS_SOURCE_REF */ 84:
-      (parent as Results).sourceRef = textString(f);
+      (parent as Results).sourceRef = textString(f, s, e);
       return;
     case /* L_NO_RESULTS */ 85:
       (parent as Search).noResults = true;
       return;
     case /* L_SEARCH_DATA */ 86:
-      (parent as Search).data = textPayload(f);
+      (parent as Search).data = textPayload(f, s, e);
       return;
     case /* L_NUMBER_OF_CHANGES */ 87:
-      (parent as Sync).numberOfChanges = textNumber(f);
+      (parent as Sync).numberOfChanges = textNumber(f, s, e);
       return;
     case /* L_LOC_URI */ 88:
       // Item addresses are item ids, seldom seen twice; command and header ones recur.
-      (parent as LocRef).locURI = f.codes[d - 2] === F.F_ITEM ? textUniqueString(f) : textString(f);
+      (parent as LocRef).locURI =
+        f.codes[d - 2] === F.F_ITEM ? textUniqueString(f, s, e) : textString(f, s, e);
       return;
     case /* L_LOC_NAME */ 89:
-      (parent as LocRef).locName = textString(f);
+      (parent as LocRef).locName = textString(f, s, e);
       return;
     case /* L_MAP_ITEM_TARGET_URI */ 90:
-      (parent as MapItem).target = textUniqueString(f);
+      (parent as MapItem).target = textUniqueString(f, s, e);
       return;
     case /* L_MAP_ITEM_SOURCE_URI */ 91:
-      (parent as MapItem).source = textUniqueString(f);
+      (parent as MapItem).source = textUniqueString(f, s, e);
       return;
     case /* L_SOURCE_PARENT_URI */ 92:
-      (parent as Item).sourceParent = textUniqueString(f);
+      (parent as Item).sourceParent = textUniqueString(f, s, e);
       return;
     case /* L_TARGET_PARENT_URI */ 93:
-      (parent as Item).targetParent = textUniqueString(f);
+      (parent as Item).targetParent = textUniqueString(f, s, e);
       return;
     case /* L_MORE_DATA */ 94:
       (parent as Item).moreData = true;
       return;
     case /* L_CRED_DATA */ 95:
-      (parent as Cred).data = textPayload(f);
+      (parent as Cred).data = textPayload(f, s, e);
       return;
     case /* L_FILTER_TYPE */ 96:
-      (parent as Filter).filterType = textString(f);
+      (parent as Filter).filterType = textString(f, s, e);
       return;
     // MetInf
     case /* L_FORMAT */ 97:
-      (parent as Meta).format = textString(f);
+      (parent as Meta).format = textString(f, s, e);
       return;
     case /* L_TYPE */ 98:
-      (parent as Meta).type = textString(f);
+      (parent as Meta).type = textString(f, s, e);
       return;
     case /* L_MARK */ 99:
-      (parent as Meta).mark = textString(f);
+      (parent as Meta).mark = textString(f, s, e);
       return;
     case /* L_SIZE */ 100:
-      (parent as Meta).size = textNumber(f);
+      (parent as Meta).size = textNumber(f, s, e);
       return;
     case /* L_VERSION */ 101:
-      (parent as Meta).version = textString(f);
+      (parent as Meta).version = textString(f, s, e);
       return;
     case /* L_NEXT_NONCE */ 102:
-      (parent as Meta).nextNonce = textPayload(f);
+      (parent as Meta).nextNonce = textPayload(f, s, e);
       return;
     case /* L_MAX_MSG_SIZE */ 103:
-      (parent as Meta).maxMsgSize = textNumber(f);
+      (parent as Meta).maxMsgSize = textNumber(f, s, e);
       return;
     case /* L_MAX_OBJ_SIZE */ 104:
-      (parent as Meta).maxObjSize = textNumber(f);
+      (parent as Meta).maxObjSize = textNumber(f, s, e);
       return;
     case /* L_EMI */ 105: {
       const meta = parent as Meta;
-      if (meta.emi === undefined) meta.emi = [textString(f)];
-      else meta.emi.push(textString(f));
+      if (meta.emi === undefined) meta.emi = [textString(f, s, e)];
+      else meta.emi.push(textString(f, s, e));
       return;
     }
     case /* L_META_FIELD_LEVEL */ 106:
       (parent as Meta).fieldLevel = true;
       return;
     case /* L_LAST */ 107:
-      (parent as Anchor).last = textUniqueString(f);
+      (parent as Anchor).last = textUniqueString(f, s, e);
       return;
     case /* L_NEXT */ 108:
-      (parent as Anchor).next = textUniqueString(f);
+      (parent as Anchor).next = textUniqueString(f, s, e);
       return;
     case /* L_MEM_SHARED */ 109:
       (parent as Mem).sharedMem = true;
       return;
     case /* L_FREE_MEM */ 110:
-      (parent as Mem).freeMem = textNumber(f);
+      (parent as Mem).freeMem = textNumber(f, s, e);
       return;
     case /* L_FREE_ID */ 111:
-      (parent as Mem).freeID = textNumber(f);
+      (parent as Mem).freeID = textNumber(f, s, e);
       return;
     default:
-      assignDevInf(f, code, parent, d);
+      assignDevInf(f, code, parent, d, s, e);
   }
 }
 
@@ -278,34 +289,34 @@ function flatTarget(f: FusedDecoder): CTCapProperty | CTCapParam {
   return (f.flatParam ?? f.flatProperty)!;
 }
 
-function assignDevInf(f: FusedDecoder, code: number, parent: unknown, d: number): void {
+function assignDevInf(f: FusedDecoder, code: number, parent: unknown, d: number, s: number, e: number): void {
   switch (code) {
     case /* L_DI_VER_DTD */ 112:
-      (parent as DevInf).verDTD = textString(f);
+      (parent as DevInf).verDTD = textString(f, s, e);
       return;
     case /* L_MAN */ 113:
-      (parent as DevInf).man = textString(f);
+      (parent as DevInf).man = textString(f, s, e);
       return;
     case /* L_MOD */ 114:
-      (parent as DevInf).mod = textString(f);
+      (parent as DevInf).mod = textString(f, s, e);
       return;
     case /* L_OEM */ 115:
-      (parent as DevInf).oem = textString(f);
+      (parent as DevInf).oem = textString(f, s, e);
       return;
     case /* L_FW_V */ 116:
-      (parent as DevInf).fwV = textString(f);
+      (parent as DevInf).fwV = textString(f, s, e);
       return;
     case /* L_SW_V */ 117:
-      (parent as DevInf).swV = textString(f);
+      (parent as DevInf).swV = textString(f, s, e);
       return;
     case /* L_HW_V */ 118:
-      (parent as DevInf).hwV = textString(f);
+      (parent as DevInf).hwV = textString(f, s, e);
       return;
     case /* L_DEV_ID */ 119:
-      (parent as DevInf).devID = textString(f);
+      (parent as DevInf).devID = textString(f, s, e);
       return;
     case /* L_DEV_TYP */ 120:
-      (parent as DevInf).devTyp = textString(f);
+      (parent as DevInf).devTyp = textString(f, s, e);
       return;
     case /* L_UTC */ 121:
       (parent as DevInf).utc = true;
@@ -317,34 +328,34 @@ function assignDevInf(f: FusedDecoder, code: number, parent: unknown, d: number)
       (parent as DevInf).supportNumberOfChanges = true;
       return;
     case /* L_DS_SOURCE_REF */ 124:
-      (parent as DataStore).sourceRef = textString(f);
+      (parent as DataStore).sourceRef = textString(f, s, e);
       return;
     case /* L_DISPLAY_NAME */ 125:
-      (parent as DataStore).displayName = textString(f);
+      (parent as DataStore).displayName = textString(f, s, e);
       return;
     case /* L_MAX_GUID_SIZE */ 126:
-      (parent as DataStore).maxGUIDSize = textNumber(f);
+      (parent as DataStore).maxGUIDSize = textNumber(f, s, e);
       return;
     case /* L_SUPPORT_HIERARCHICAL_SYNC */ 127:
       (parent as DataStore).supportHierarchicalSync = true;
       return;
     case /* L_CT_TYPE */ 128:
-      (parent as FilterCap).ctType = textString(f);
+      (parent as FilterCap).ctType = textString(f, s, e);
       return;
     case /* L_VER_CT */ 129:
-      (parent as FilterCap).verCT = textString(f);
+      (parent as FilterCap).verCT = textString(f, s, e);
       return;
     case /* L_DSMEM_SHARED */ 130:
       (parent as DSMem).sharedMem = true;
       return;
     case /* L_MAX_MEM */ 131:
-      (parent as DSMem).maxMem = textNumber(f);
+      (parent as DSMem).maxMem = textNumber(f, s, e);
       return;
     case /* L_MAX_ID */ 132:
-      (parent as DSMem).maxID = textNumber(f);
+      (parent as DSMem).maxID = textNumber(f, s, e);
       return;
     case /* L_SYNC_TYPE */ 133:
-      (parent as DataStore).syncTypes.push(textNumber(f));
+      (parent as DataStore).syncTypes.push(textNumber(f, s, e));
       return;
     case /* L_CTCAP_CT_TYPE */ 134: {
       let cap = parent as CTCap;
@@ -357,7 +368,7 @@ function assignDevInf(f: FusedDecoder, code: number, parent: unknown, d: number)
         f.flatProperty = null;
         f.flatParam = null;
       }
-      cap.ctType = textString(f);
+      cap.ctType = textString(f, s, e);
       return;
     }
     case /* L_CTCAP_FIELD_LEVEL */ 135:
@@ -365,7 +376,7 @@ function assignDevInf(f: FusedDecoder, code: number, parent: unknown, d: number)
       return;
     case /* L_FLAT_PROP_NAME */ 136: {
       const property = newProperty();
-      property.propName = textString(f);
+      property.propName = textString(f, s, e);
       (parent as CTCap).properties.push(property);
       f.flatProperty = property;
       f.flatParam = null;
@@ -373,61 +384,61 @@ function assignDevInf(f: FusedDecoder, code: number, parent: unknown, d: number)
     }
     case /* L_FLAT_PARAM_NAME */ 137: {
       const param = newParam();
-      param.paramName = textString(f);
+      param.paramName = textString(f, s, e);
       f.flatProperty!.params.push(param);
       f.flatParam = param;
       return;
     }
     case /* L_FLAT_VAL_ENUM */ 138:
-      flatTarget(f).valEnums.push(textString(f));
+      flatTarget(f).valEnums.push(textString(f, s, e));
       return;
     case /* L_FLAT_DATA_TYPE */ 139:
-      flatTarget(f).dataType = textString(f);
+      flatTarget(f).dataType = textString(f, s, e);
       return;
     case /* L_FLAT_DISPLAY_NAME */ 140:
-      flatTarget(f).displayName = textString(f);
+      flatTarget(f).displayName = textString(f, s, e);
       return;
     case /* L_FLAT_MAX_SIZE */ 141:
-      f.flatProperty!.maxSize = textNumber(f);
+      f.flatProperty!.maxSize = textNumber(f, s, e);
       return;
     case /* L_FLAT_MAX_OCCUR */ 142:
-      f.flatProperty!.maxOccur = textNumber(f);
+      f.flatProperty!.maxOccur = textNumber(f, s, e);
       return;
     case /* L_FLAT_NO_TRUNCATE */ 143:
       f.flatProperty!.noTruncate = true;
       return;
     case /* L_PROP_NAME */ 144:
-      (parent as CTCapProperty).propName = textString(f);
+      (parent as CTCapProperty).propName = textString(f, s, e);
       return;
     case /* L_DATA_TYPE */ 145:
-      (parent as CTCapProperty).dataType = textString(f);
+      (parent as CTCapProperty).dataType = textString(f, s, e);
       return;
     case /* L_MAX_OCCUR */ 146:
-      (parent as CTCapProperty).maxOccur = textNumber(f);
+      (parent as CTCapProperty).maxOccur = textNumber(f, s, e);
       return;
     case /* L_MAX_SIZE */ 147:
-      (parent as CTCapProperty).maxSize = textNumber(f);
+      (parent as CTCapProperty).maxSize = textNumber(f, s, e);
       return;
     case /* L_NO_TRUNCATE */ 148:
       (parent as CTCapProperty).noTruncate = true;
       return;
     case /* L_VAL_ENUM */ 149:
-      (parent as CTCapProperty).valEnums.push(textString(f));
+      (parent as CTCapProperty).valEnums.push(textString(f, s, e));
       return;
     case /* L_PARAM_NAME */ 150:
-      (parent as CTCapParam).paramName = textString(f);
+      (parent as CTCapParam).paramName = textString(f, s, e);
       return;
     case /* L_FILTER_KEYWORD */ 151:
-      (parent as FilterCap).filterKeywords.push(textString(f));
+      (parent as FilterCap).filterKeywords.push(textString(f, s, e));
       return;
     case /* L_FILTER_CAP_PROP_NAME */ 152:
-      (parent as FilterCap).propNames.push(textString(f));
+      (parent as FilterCap).propNames.push(textString(f, s, e));
       return;
     case /* L_X_NAM */ 153:
-      (parent as Ext).xNam = textString(f);
+      (parent as Ext).xNam = textString(f, s, e);
       return;
     case /* L_X_VAL */ 154:
-      (parent as Ext).xVals.push(textString(f));
+      (parent as Ext).xVals.push(textString(f, s, e));
       return;
   }
   bail();

@@ -58,6 +58,25 @@ function fpiKind(buf: Uint8Array, start: number, end: number): WbxmlDocument | '
   return kind;
 }
 
+/**
+ * {@link publicIdKind} of the string-table FPI starting at `buf[start]` (the table ends at
+ * `tableEnd`; the FPI at its NUL or there), comparing the cached FPIs in place, without a
+ * first pass to find the NUL.
+ */
+export function tableFpiKind(buf: Uint8Array, start: number, tableEnd: number): WbxmlDocument | 'other' {
+  for (let k = 0; k < fpiBytes.length; k++) {
+    const key = fpiBytes[k]!;
+    const end = start + key.length;
+    if (end > tableEnd || (end < tableEnd && buf[end] !== 0)) continue;
+    let i = 0;
+    while (i < key.length && key[i] === buf[start + i]) i++;
+    if (i === key.length) return fpiKinds[k]!;
+  }
+  let end = start;
+  while (end < tableEnd && buf[end] !== 0) end++;
+  return fpiKind(buf, start, end);
+}
+
 /** What a header's public id says the document is: 'other' when it does not say. */
 export function publicIdKind(
   publicId: number,
