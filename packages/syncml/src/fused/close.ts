@@ -29,6 +29,42 @@ import type { FusedDecoder } from './decoder.js';
 import { readDocument } from './document.js';
 import { textPayload } from './text.js';
 
+/** 1 for the container codes that have something to check or do on close (see closeContainer). */
+export const CHECKED_ON_CLOSE: Uint8Array = new Uint8Array(F.FRAME_CODE_LIMIT);
+for (const code of [
+  F.F_SYNCML,
+  F.F_HDR,
+  F.F_ITEM_CMD,
+  F.F_DELETE,
+  F.F_GET_PUT,
+  F.F_ALERT,
+  F.F_ATOMIC,
+  F.F_SYNC,
+  F.F_EXEC,
+  F.F_MAP,
+  F.F_RESULTS,
+  F.F_SEARCH,
+  F.F_STATUS,
+  F.F_MAP_ITEM,
+  F.F_TARGET,
+  F.F_LOC_REF,
+  F.F_ANCHOR,
+  F.F_CRED,
+  F.F_CHAL,
+  F.F_FILTER,
+  F.F_ITEM_DATA,
+  F.F_DEVINF,
+  F.F_DATASTORE,
+  F.F_CT_REF,
+  F.F_FILTER_CAP,
+  F.F_CTCAP,
+  F.F_PROPERTY,
+  F.F_PROP_PARAM,
+  F.F_EXT,
+]) {
+  CHECKED_ON_CLOSE[code] = 1;
+}
+
 /**
  * Closing a container: the checks of `build/close.ts`. A required element missing is an
  * error of the generic path, a DevInf element missing a warning: both hand over.

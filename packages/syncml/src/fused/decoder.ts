@@ -7,6 +7,8 @@ import { readDocument } from './document.js';
 
 const EMPTY = new Uint8Array(0);
 const NO_OBJECTS: unknown[] = [];
+/** Frames of the object stack made for a message: deeper ones grow it (messages nest ~10 deep). */
+const OBJECT_FRAMES = 16;
 
 /**
  * The fused WBXML decoder: reads a SyncML message (or a DevInf document) straight from its
@@ -30,6 +32,7 @@ export class FusedDecoder {
    * AST object of each open container (leaves leave theirs stale). A new array for each
    * message: young like the objects stored in it, so those stores skip the write barrier's
    * slow path that a long-lived array would take, and nothing needs clearing afterwards.
+   * Stores past its end grow it.
    */
   objs: unknown[] = NO_OBJECTS;
   /** `maxDepth`, capped at {@link FUSED_MAX_DEPTH}. */
@@ -84,7 +87,7 @@ export class FusedDecoder {
 
   #reset(bytes: Uint8Array, o: ResolvedParseOptions, document: number): void {
     this.buf = bytes;
-    this.objs = new Array<unknown>(FUSED_MAX_DEPTH + 2);
+    this.objs = new Array<unknown>(OBJECT_FRAMES);
     this.maxDepth = Math.min(o.maxDepth, FUSED_MAX_DEPTH);
     this.maxCommands = o.maxCommands;
     this.maxItems = o.maxItemsPerCommand;

@@ -12,7 +12,7 @@ import { isWhitespace } from '../values/utf8.js';
 import { D_DEV_INF, isMetInfId } from '../vocabulary/element-ids.js';
 import { DEVINF_TOKENS, publicIdKind, SYNCML_TOKENS, tableFpiKind } from '../parse/wbxml-tokens.js';
 import { bail } from './bail.js';
-import { closeContainer } from './close.js';
+import { CHECKED_ON_CLOSE, closeContainer } from './close.js';
 import type { FusedDecoder } from './decoder.js';
 import { assignLeaf, leafAllowed } from './leaf.js';
 import { openContainer } from './open.js';
@@ -216,6 +216,12 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
   for (;;) {
     if (pos >= end) bail(); // the input ends before the root element does
     let b = buf[pos]!;
+    if (b === SWITCH_PAGE && pos + 2 < end) {
+      // A page switch comes before a tag: read both in one go.
+      page = buf[pos + 1]!;
+      pos += 2;
+      b = buf[pos]!;
+    }
     const identity = b & 0x3f;
     if (identity >= 5) {
       // A tag.
@@ -226,23 +232,20 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
       const code = children[parent * keys + key]!;
       if (code === NO_CHILD) bail();
       pos++;
-      d++;
-      codes[d] = code;
       if (code >= LEAF_FIRST) {
+        // A leaf at frame d + 1: the usual ones, empty or <Leaf>STR_I END, are read in one go
+        // without a frame of their own.
         if (isFlatValue(code) && !leafAllowed(f, code)) bail();
         if ((b & TAG_CONTENT) === 0) {
-          assignLeaf(f, code, objs[d - 1], d, 0, 0);
-          d--;
+          assignLeaf(f, code, objs[d], d + 1, 0, 0);
           continue;
         }
-        // The usual leaf, <Leaf>STR_I END, is read in one go.
         if (pos < end && buf[pos] === STR_I) {
           const start = pos + 1;
           const nul = stringEnd(f, start, end);
           pos = nul + 1;
           if (pos < end && buf[pos] === END) {
-            assignLeaf(f, code, objs[d - 1], d, start, nul);
-            d--;
+            assignLeaf(f, code, objs[d], d + 1, start, nul);
             pos++;
             continue;
           }
@@ -252,12 +255,16 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
         } else {
           f.hasText = false;
         }
+        d++;
+        codes[d] = code;
         continue;
       }
+      d++;
+      codes[d] = code;
       objs[d] = openContainer(f, code, tokens[key]!, objs[d - 1], parent, d);
       if (code === F_ITEM_DATA) f.hasText = false;
       if (b & TAG_CONTENT) continue;
-      closeContainer(f, code, objs[d], d);
+      if (CHECKED_ON_CLOSE[code] !== 0) closeContainer(f, code, objs[d], d);
       d--;
       if (d === base) break;
       continue;
@@ -292,8 +299,9 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
     if (b === END) {
       if (d === base) bail();
       const code = codes[d]!;
-      if (code < LEAF_FIRST) closeContainer(f, code, objs[d], d);
-      else if (f.hasText) assignLeaf(f, code, objs[d - 1], d, f.textStart, f.textEnd);
+      if (code < LEAF_FIRST) {
+        if (CHECKED_ON_CLOSE[code] !== 0) closeContainer(f, code, objs[d], d);
+      } else if (f.hasText) assignLeaf(f, code, objs[d - 1], d, f.textStart, f.textEnd);
       else assignLeaf(f, code, objs[d - 1], d, 0, 0);
       pos++;
       d--;
