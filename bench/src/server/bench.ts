@@ -97,7 +97,7 @@ export async function runServerBench(
     });
     const port = await freePort();
     const url = await server.start(
-      [serverMainPath(), 'serve'],
+      [...options.serverNodeOptions, serverMainPath(), 'serve'],
       {
         SYNCDS_DATA_DIR: dataDir,
         SYNCDS_HOST: '127.0.0.1',
@@ -107,7 +107,9 @@ export async function runServerBench(
       },
       port,
     );
-    log(`server: ${url} (log level ${options.logLevel}, SQLite synchronous=${options.sqliteSynchronous})`);
+    log(
+      `server: ${url} (node ${options.serverNodeOptions.join(' ') || 'defaults'}, log level ${options.logLevel}, SQLite synchronous=${options.sqliteSynchronous})`,
+    );
     const pairs: Pair[] = logins.map((login, i) => {
       const device = (side: string) =>
         new SimulatedDevice(
@@ -167,7 +169,7 @@ export async function runServerBench(
 
     let echo: PhaseResult | null = null;
     if (options.echo) {
-      const echoUrl = await echoApp.start([echoAppPath()], {});
+      const echoUrl = await echoApp.start([...options.serverNodeOptions, echoAppPath()], {});
       const echoLatency = new LatencyHistogram();
       echo = await runPhase(
         options.pairs,

@@ -9,6 +9,7 @@ describe('parseServerBenchArgs', () => {
       ...MODE_DEFAULTS.full,
       logLevel: 'info',
       sqliteSynchronous: 'normal',
+      serverNodeOptions: ['--max-semi-space-size=64'],
       dataDir: undefined,
       echo: true,
       verify: true,
@@ -16,6 +17,7 @@ describe('parseServerBenchArgs', () => {
     });
     expect(parseServerBenchArgs(['--quick'])).toMatchObject({ mode: 'quick', pairs: 8, durationMs: 3000 });
     expect(parseServerBenchArgs(['--help'])).toBe('help');
+    expect(parseServerBenchArgs(['--server-node-options='])).toMatchObject({ serverNodeOptions: [] });
   });
 
   it('reads every option', () => {
@@ -32,6 +34,8 @@ describe('parseServerBenchArgs', () => {
         '--log-level',
         'warn',
         '--sqlite-synchronous=full',
+        '--server-node-options',
+        '--max-semi-space-size=16  --stack-size=2000',
         '--no-echo',
         '--no-verify',
         '--out',
@@ -45,6 +49,7 @@ describe('parseServerBenchArgs', () => {
       dataDir: '/dev/shm',
       logLevel: 'warn',
       sqliteSynchronous: 'full',
+      serverNodeOptions: ['--max-semi-space-size=16', '--stack-size=2000'],
       echo: false,
       verify: false,
       out: 'x.json',
@@ -60,6 +65,7 @@ describe('parseServerBenchArgs', () => {
       ['--quick', '--smoke'],
       ['--log-level', 'trace'],
       ['--sqlite-synchronous', 'off'],
+      ['--server-node-options', 'inspect'],
       ['--out'],
       ['--frobnicate'],
     ]) {

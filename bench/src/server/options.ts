@@ -28,7 +28,16 @@ export interface ServerBenchOptions {
    * bench measures the SyncML work. Runs on tmpfs pay no fsync either way.
    */
   readonly sqliteSynchronous: 'full' | 'normal';
+  /**
+   * Node.js options the server and the echo app run with. Default {@link DEFAULT_SERVER_NODE_OPTIONS}:
+   * the server's recommended setting (apps/server README), a young generation large enough that the
+   * garbage of the messages in flight dies there instead of being copied out.
+   */
+  readonly serverNodeOptions: readonly string[];
 }
+
+/** Default {@link ServerBenchOptions.serverNodeOptions}. */
+export const DEFAULT_SERVER_NODE_OPTIONS: readonly string[] = Object.freeze(['--max-semi-space-size=64']);
 
 /** The defaults of each mode. */
 export const MODE_DEFAULTS: Readonly<
@@ -56,6 +65,9 @@ run whole WBXML sessions (init with basic auth, two-way sync with one new contac
   --data-dir DIR       the server's data folder (default: a fresh temporary folder; /dev/shm/... puts
                        SQLite on tmpfs, where fsync costs nothing)
   --log-level LEVEL    the server's log level: error | warn | info (default, the server's) | debug
+  --server-node-options "FLAGS"
+                       Node.js options of the server and the echo app (default
+                       "${DEFAULT_SERVER_NODE_OPTIONS.join(' ')}", the server's recommended setting; "" for none)
   --sqlite-synchronous full|normal
                        the server's SQLite durability (default normal: no fsync per commit; the
                        server's own default is full, an fsync per commit)
@@ -92,13 +104,15 @@ export function parseServerBenchArgs(argv: readonly string[]): ServerBenchOption
         break;
       case '--log-level':
       case '--sqlite-synchronous':
+      case '--server-node-options':
       case '--pairs':
       case '--duration':
       case '--max-sessions':
       case '--data-dir':
       case '--out': {
         const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-        if (value === undefined || value === '') throw usage(`${name} needs a value`);
+        if (value === undefined || (value === '' && name !== '--server-node-options'))
+          throw usage(`${name} needs a value`);
         values[name] = value;
         break;
       }
@@ -120,11 +134,20 @@ export function parseServerBenchArgs(argv: readonly string[]): ServerBenchOption
   if (sqliteSynchronous !== 'full' && sqliteSynchronous !== 'normal') {
     throw usage(`--sqlite-synchronous must be full or normal, got ${sqliteSynchronous}`);
   }
+  const nodeOptions = values['--server-node-options'];
+  const serverNodeOptions =
+    nodeOptions === undefined
+      ? DEFAULT_SERVER_NODE_OPTIONS
+      : nodeOptions.split(/\s+/).filter((o) => o !== '');
+  for (const option of serverNodeOptions) {
+    if (!option.startsWith('--')) throw usage(`--server-node-options takes --flags only, got ${option}`);
+  }
   return {
     mode,
     pairs,
     logLevel,
     sqliteSynchronous,
+    serverNodeOptions,
     durationMs: seconds === undefined ? d.durationMs : Math.round(seconds * 1000),
     maxSessions:
       values['--max-sessions'] === undefined
