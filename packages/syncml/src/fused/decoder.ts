@@ -26,6 +26,10 @@ const OBJECT_FRAMES = 16;
 export class FusedDecoder {
   /** The message being read (nested documents are ranges of it). */
   buf: Uint8Array = EMPTY;
+  /** The message as 32-bit words from its first 4-byte boundary, made for the first long string. */
+  words: Int32Array | null = null;
+  /** Offset in `buf` of `words[0]`. */
+  wordsFrom = 0;
   /** Frame code of each open element; [0] is the document. */
   readonly codes: Int32Array = new Int32Array(FUSED_MAX_DEPTH + 2);
   /**
@@ -104,6 +108,7 @@ export class FusedDecoder {
   #release(): void {
     this.objs = NO_OBJECTS;
     this.buf = EMPTY;
+    this.words = null;
     this.message = undefined;
     this.devinf = undefined;
     this.ctCapList = null;
