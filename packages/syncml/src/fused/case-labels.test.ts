@@ -1,30 +1,64 @@
-// The fused decoder's switches use literal case labels (one indexed jump in V8, where imported
-// constants give a chain of comparisons); each label names its constant in a comment. This
-// checks every label against the constant it names, and that no label is left symbolic.
+// The hot functions of the fused decoder and of the value helpers use literal constants named
+// in a comment, `/* STR_I */ 0x03`, and their switches literal case labels,
+// `case /* L_VER_DTD */ 64:`: V8 compiles a switch over integer literals to one indexed jump
+// (over imported constants to a chain of comparisons) and reads a module constant from its
+// cell, with checks, at every use. This checks every such literal against the constant it names,
+// and that no case label of those switches is left symbolic.
 import { readFileSync } from 'node:fs';
+import { GlobalToken, TAG_HAS_ATTRIBUTES, TAG_HAS_CONTENT } from '@syncds/wbxml';
 import { describe, expect, it } from 'vitest';
 import * as F from '../build/frames.js';
+import * as I from '../values/intern.js';
+import * as U from '../values/utf8.js';
 import * as E from '../vocabulary/element-ids.js';
+import * as D from './document.js';
 
-const FILES = ['leaf.ts', 'open.ts', 'close.ts'];
-const constants: Record<string, unknown> = { ...F, ...E };
+const constants: Record<string, unknown> = {
+  ...F,
+  ...E,
+  ...GlobalToken,
+  TAG_HAS_ATTRIBUTES,
+  TAG_HAS_CONTENT,
+  NO_CHILD: D.NO_CHILD,
+  SHORT_SCAN: D.SHORT_SCAN,
+  INTERN_MAX_BYTES: I.INTERN_MAX_BYTES,
+  INTERN_CACHE_SLOTS: I.INTERN_CACHE_SLOTS,
+  SHORT_ASCII_MAX: U.SHORT_ASCII_MAX,
+};
 
-describe('literal case labels', () => {
-  it.each(FILES)('%s: every label is the value of the constant it names', (file) => {
-    const source = readFileSync(new URL(file, import.meta.url), 'utf8');
-    const labels = [...source.matchAll(/case \/\* (\w+) \*\/ (\d+):/g)];
-    expect(labels.length).toBeGreaterThan(5);
-    for (const [, name, value] of labels) {
+const NAMED_LITERAL = /\/\* ([A-Z][A-Z0-9_]*) \*\/ (0x[0-9a-fA-F]+|\d+)/g;
+
+const FILES = [
+  'fused/document.ts',
+  'fused/leaf.ts',
+  'fused/open.ts',
+  'fused/close.ts',
+  'values/intern.ts',
+  'values/utf8.ts',
+];
+const SWITCH_FILES = ['fused/leaf.ts', 'fused/open.ts', 'fused/close.ts'];
+
+const source = (file: string): string => readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
+
+describe('named literals', () => {
+  it.each(FILES)('%s: every literal is the value of the constant it names', (file) => {
+    const literals = [...source(file).matchAll(NAMED_LITERAL)];
+    expect(literals.length).toBeGreaterThan(0);
+    for (const [, name, value] of literals) {
       expect(constants[name!], `${file}: ${name}`).toBe(Number(value));
     }
-    // Every case label is of that form: none symbolic, none unnamed.
-    const all = [...source.matchAll(/^\s*case\b/gm)].length;
-    expect(all).toBe(labels.length);
   });
 
-  it('sees a wrong label', () => {
-    const wrong = 'case /* L_VER_DTD */ 65:';
-    const [, name, value] = /case \/\* (\w+) \*\/ (\d+):/.exec(wrong)!;
+  it.each(SWITCH_FILES)('%s: every case label is a named literal', (file) => {
+    const text = source(file);
+    const labels = [...text.matchAll(/^\s*case \/\* \w+ \*\/ (0x[0-9a-fA-F]+|\d+):/gm)].length;
+    expect(labels).toBeGreaterThan(5);
+    expect([...text.matchAll(/^\s*case\b/gm)].length).toBe(labels);
+  });
+
+  it('sees a wrong literal', () => {
+    const [, name, value] = NAMED_LITERAL.exec('x === /* L_VER_DTD */ 65')!;
+    NAMED_LITERAL.lastIndex = 0;
     expect(constants[name!]).not.toBe(Number(value));
   });
 });

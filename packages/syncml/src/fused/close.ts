@@ -167,7 +167,7 @@ export function closeContainer(f: FusedDecoder, code: number, obj: unknown, d: n
       closeItemData(f, obj as Item, d);
       return;
     default:
-      if (code >= F.F_DEVINF) closeDevInfPart(f, code, obj);
+      if (code >= /* F_DEVINF */ 34) closeDevInfPart(f, code, obj);
   }
 }
 

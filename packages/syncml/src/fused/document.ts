@@ -1,11 +1,4 @@
-import {
-  childCode,
-  F_ITEM_DATA,
-  F_META,
-  FRAME_CODE_LIMIT,
-  isFlatValue,
-  LEAF_FIRST,
-} from '../build/frames.js';
+import { childCode, F_ITEM_DATA, F_META, FRAME_CODE_LIMIT } from '../build/frames.js';
 import { newMeta } from '../build/objects.js';
 import type { Item } from '../model/message.js';
 import { isWhitespace } from '../values/utf8.js';
@@ -17,15 +10,11 @@ import type { FusedDecoder } from './decoder.js';
 import { assignLeaf, leafAllowed } from './leaf.js';
 import { openContainer } from './open.js';
 
-// WBXML global tokens the fused decoder reads; every other one hands the message over.
-const SWITCH_PAGE = 0x00;
-const END = 0x01;
-const STR_I = 0x03;
-const STR_T = 0x83;
-const OPAQUE = 0xc3;
-/** Tag bytes: identity in the low 6 bits (0x05-0x3F), 0x40 = has content, 0x80 = has attributes. */
-const TAG_CONTENT = 0x40;
-const TAG_ATTRIBUTES = 0x80;
+// Constants in the hot functions below are literals named in a comment, `/* STR_I */ 0x03`:
+// V8 (Node 20) reads a module constant from its cell, with a hole and a type check, at every
+// use, where a literal is an immediate operand. `case-labels.test.ts` checks each against the
+// constant it names. The WBXML tokens read here are SWITCH_PAGE, END, STR_I, STR_T, OPAQUE and
+// tags without attributes; every other one hands the message over.
 
 // Charsets read as they are (MIBenum): 0 means "unknown", which the generic path reads as
 // UTF-8 (its readers' default); US-ASCII is a subset of UTF-8.
@@ -60,8 +49,8 @@ function readMb(buf: Uint8Array, p: number, end: number): number {
   return bail();
 }
 
-/** Bytes of a STR_I scanned one by one before {@link findNul} takes over. */
-const SHORT_SCAN = 64;
+/** Bytes of a STR_I scanned one by one before {@link findNul} takes over (64, a literal below). */
+export const SHORT_SCAN = 64;
 
 /**
  * The NUL at or after `p` (before `end`) that ends a long STR_I (item data): 32 bytes at a
@@ -117,7 +106,7 @@ function findNul(f: FusedDecoder, p: number, end: number): number {
 function stringEnd(f: FusedDecoder, p: number, end: number): number {
   // Most strings are short: a plain scan finds their NUL before a call would start.
   const buf = f.buf;
-  const near = end - p > SHORT_SCAN ? p + SHORT_SCAN : end;
+  const near = end - p > /* SHORT_SCAN */ 64 ? p + /* SHORT_SCAN */ 64 : end;
   while (p < near && buf[p] !== 0) p++;
   if (p < near) return p;
   return p === end ? bail() : findNul(f, p, end);
@@ -187,7 +176,7 @@ export function readDocument(
 // The text of the open element: one range of the message. Text in an element that holds only
 // elements is ignored when it is white space (the generic path warns about any other).
 function text(f: FusedDecoder, code: number, start: number, end: number): void {
-  if (code >= LEAF_FIRST || code === F_ITEM_DATA) {
+  if (code >= /* LEAF_FIRST */ 64 || code === /* F_ITEM_DATA */ 32) {
     // A second piece (a string broken by an entity...) is joined by the generic path.
     if (f.hasText) bail();
     f.hasText = true;
@@ -216,6 +205,7 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
   const codes = f.codes;
   const objs = f.objs;
   const children = tokens === SYNCML_TOKENS ? SYNCML_CHILDREN : DEVINF_CHILDREN;
+  const checked = CHECKED_ON_CLOSE;
   const keys = tokens.length;
   const maxDepth = f.maxDepth;
   let d = base;
@@ -223,35 +213,39 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
   for (;;) {
     if (pos >= end) bail(); // the input ends before the root element does
     let b = buf[pos]!;
-    if (b === SWITCH_PAGE && pos + 2 < end) {
+    if (b === /* SWITCH_PAGE */ 0x00 && pos + 2 < end) {
       // A page switch comes before a tag: read both in one go.
       page = buf[pos + 1]!;
       pos += 2;
       b = buf[pos]!;
     }
-    const identity = b & 0x3f;
-    if (identity >= 5) {
-      // A tag.
-      const key = page * 64 + identity;
-      if (b >= TAG_ATTRIBUTES || key >= keys || d >= maxDepth) bail();
+    if ((b & 0x3f) >= 5) {
+      // A tag: identity in the low 6 bits (0x05-0x3F), 0x40 = has content, 0x80 = has attributes.
+      const key = page * 64 + (b & 0x3f);
+      if (b >= /* TAG_HAS_ATTRIBUTES */ 0x80 || key >= keys || d >= maxDepth) bail();
       let parent = codes[d]!;
-      if (parent === F_ITEM_DATA) parent = dataChild(f, tokens[key]!, d);
+      if (parent === /* F_ITEM_DATA */ 32) parent = dataChild(f, tokens[key]!, d);
       const code = children[parent * keys + key]!;
-      if (code === NO_CHILD) bail();
+      if (code === /* NO_CHILD */ 0xff) bail();
       pos++;
-      if (code >= LEAF_FIRST) {
+      if (code >= /* LEAF_FIRST */ 64) {
         // A leaf at frame d + 1: the usual ones, empty or <Leaf>STR_I END, are read in one go
-        // without a frame of their own.
-        if (isFlatValue(code) && !leafAllowed(f, code)) bail();
-        if ((b & TAG_CONTENT) === 0) {
+        // without a frame of their own. A flat-CTCap value needs a property to attach to.
+        if (
+          code >= /* L_FLAT_PARAM_NAME */ 137 &&
+          code <= /* L_FLAT_NO_TRUNCATE */ 143 &&
+          !leafAllowed(f, code)
+        )
+          bail();
+        if ((b & /* TAG_HAS_CONTENT */ 0x40) === 0) {
           assignLeaf(f, code, objs[d], d + 1, 0, 0);
           continue;
         }
-        if (pos < end && buf[pos] === STR_I) {
+        if (pos < end && buf[pos] === /* STR_I */ 0x03) {
           const start = pos + 1;
           const nul = stringEnd(f, start, end);
           pos = nul + 1;
-          if (pos < end && buf[pos] === END) {
+          if (pos < end && buf[pos] === /* END */ 0x01) {
             assignLeaf(f, code, objs[d], d + 1, start, nul);
             pos++;
             continue;
@@ -266,25 +260,76 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
         codes[d] = code;
         continue;
       }
+      if ((b & /* TAG_HAS_CONTENT */ 0x40) !== 0 && d + 2 <= maxDepth && pos + 1 < end) {
+        // Two frequent containers whose content is one piece, read in one go:
+        // <Target|Source><LocURI>STR_I END END (page 0: LocURI is 0x17, with content 0x57),
+        // and <Data>OPAQUE|STR_I END.
+        const next = buf[pos]!;
+        if (
+          (code === /* F_LOC_REF */ 21 || code === /* F_TARGET */ 20) &&
+          next === 0x57 &&
+          page === 0 &&
+          buf[pos + 1] === /* STR_I */ 0x03
+        ) {
+          const start = pos + 2;
+          const nul = stringEnd(f, start, end);
+          if (nul + 2 < end && buf[nul + 1] === /* END */ 0x01 && buf[nul + 2] === /* END */ 0x01) {
+            const ref = openContainer(f, code, tokens[key]!, objs[d], parent, d + 1);
+            assignLeaf(f, /* L_LOC_URI */ 88, ref, d + 2, start, nul);
+            pos = nul + 3;
+            continue;
+          }
+        } else if (
+          code === /* F_ITEM_DATA */ 32 &&
+          (next === /* OPAQUE */ 0xc3 || next === /* STR_I */ 0x03)
+        ) {
+          let start: number;
+          let stop: number;
+          let after: number;
+          if (next === /* STR_I */ 0x03) {
+            start = pos + 1;
+            stop = stringEnd(f, start, end);
+            after = stop + 1;
+          } else {
+            const length = readMb(buf, pos + 1, end);
+            start = mbNext;
+            if (length > end - start) bail();
+            stop = start + length;
+            after = stop;
+          }
+          if (after < end && buf[after] === /* END */ 0x01) {
+            d++;
+            codes[d] = code;
+            objs[d] = openContainer(f, code, tokens[key]!, objs[d - 1], parent, d);
+            f.hasText = true;
+            f.textStart = start;
+            f.textEnd = stop;
+            closeContainer(f, code, objs[d], d);
+            d--;
+            pos = after + 1;
+            continue;
+          }
+        }
+      }
       d++;
       codes[d] = code;
       objs[d] = openContainer(f, code, tokens[key]!, objs[d - 1], parent, d);
-      if (code === F_ITEM_DATA) f.hasText = false;
-      if (b & TAG_CONTENT) continue;
-      if (CHECKED_ON_CLOSE[code] !== 0) closeContainer(f, code, objs[d], d);
+      if (code === /* F_ITEM_DATA */ 32) f.hasText = false;
+      if (b & /* TAG_HAS_CONTENT */ 0x40) continue;
+      if (checked[code] !== 0) closeContainer(f, code, objs[d], d);
       d--;
       if (d === base) break;
       continue;
     }
-    if (b === STR_I || b === OPAQUE || b === STR_T) {
+    if (b === /* STR_I */ 0x03 || b === /* OPAQUE */ 0xc3 || b === /* STR_T */ 0x83) {
       if (d === base) bail();
       let start: number;
       let stop: number;
-      if (b === STR_I) {
+      if (b === /* STR_I */ 0x03) {
         start = pos + 1;
         stop = stringEnd(f, start, end);
         pos = stop + 1;
-      } else if (b === OPAQUE) {
+      } else if (b === /* OPAQUE */ 0xc3) {
         const length = readMb(buf, pos + 1, end);
         start = mbNext;
         if (length > end - start) bail();
@@ -300,14 +345,14 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
       }
       text(f, codes[d]!, start, stop);
       // Text is mostly all its element holds: its END is read right away.
-      if (pos >= end || buf[pos] !== END) continue;
-      b = END;
+      if (pos >= end || buf[pos] !== /* END */ 0x01) continue;
+      b = /* END */ 0x01;
     }
-    if (b === END) {
+    if (b === /* END */ 0x01) {
       if (d === base) bail();
       const code = codes[d]!;
-      if (code < LEAF_FIRST) {
-        if (CHECKED_ON_CLOSE[code] !== 0) closeContainer(f, code, objs[d], d);
+      if (code < /* LEAF_FIRST */ 64) {
+        if (checked[code] !== 0) closeContainer(f, code, objs[d], d);
       } else if (f.hasText) assignLeaf(f, code, objs[d - 1], d, f.textStart, f.textEnd);
       else assignLeaf(f, code, objs[d - 1], d, 0, 0);
       pos++;
@@ -315,7 +360,7 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
       if (d === base) break;
       continue;
     }
-    if (b !== SWITCH_PAGE || pos + 1 >= end) bail();
+    if (b !== /* SWITCH_PAGE */ 0x00 || pos + 1 >= end) bail();
     page = buf[pos + 1]!;
     pos += 2;
   }
@@ -326,7 +371,7 @@ function readBody(f: FusedDecoder, pos: number, end: number, tokens: Int16Array,
 // Frame code of a child by (frame code of the parent, page * 64 + token), for each document:
 // the token table and `childCode` in one step. NO_CHILD where the token names no element or
 // the element has no place (leaves take no children).
-const NO_CHILD = 0xff;
+export const NO_CHILD = 0xff;
 function childTable(tokens: Int16Array): Uint8Array {
   const table = new Uint8Array(FRAME_CODE_LIMIT * tokens.length).fill(NO_CHILD);
   for (let parent = 0; parent < FRAME_CODE_LIMIT; parent++) {

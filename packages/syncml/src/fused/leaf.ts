@@ -1,4 +1,3 @@
-import * as F from '../build/frames.js';
 import { newCTCap, newParam, newProperty } from '../build/objects.js';
 import type {
   CTCap,
@@ -204,7 +203,7 @@ export function assignLeaf(
     case /* L_LOC_URI */ 88:
       // Item addresses are item ids, seldom seen twice; command and header ones recur.
       (parent as LocRef).locURI =
-        f.codes[d - 2] === F.F_ITEM ? textUniqueString(f, s, e) : textString(f, s, e);
+        f.codes[d - 2] === /* F_ITEM */ 19 ? textUniqueString(f, s, e) : textString(f, s, e);
       return;
     case /* L_LOC_NAME */ 89:
       (parent as LocRef).locName = textString(f, s, e);

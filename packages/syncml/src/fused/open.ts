@@ -1,4 +1,3 @@
-import * as F from '../build/frames.js';
 import * as N from '../build/objects.js';
 import type { CTCap, CTCapProperty, DataStore, DevInf } from '../model/devinf.js';
 import type {
@@ -133,7 +132,7 @@ export function openContainer(
       return target;
     }
     case /* F_META */ 24:
-      return parentCode === F.F_META ? parent : openMeta(parent, parentCode);
+      return parentCode === /* F_META */ 24 ? parent : openMeta(parent, parentCode);
     case /* F_ANCHOR */ 25: {
       const meta = parent as Meta;
       if (meta.anchor !== undefined) return bail();
@@ -193,9 +192,9 @@ function newCommand(code: number, id: number): Command {
     case /* F_SYNC */ 18:
       return N.newSync();
     case /* F_GET_PUT */ 7:
-      return N.newGetPut(id === E.GET ? 'Get' : 'Put');
+      return N.newGetPut(id === /* GET */ 19 ? 'Get' : 'Put');
     case /* F_ATOMIC */ 9:
-      return N.newAtomic(id === E.ATOMIC ? 'Atomic' : 'Sequence');
+      return N.newAtomic(id === /* ATOMIC */ 8 ? 'Atomic' : 'Sequence');
     case /* F_MAP */ 11:
       return N.newMap();
     case /* F_RESULTS */ 15:
@@ -323,14 +322,14 @@ function openMeta(parent: unknown, parentCode: number): Meta {
 
 function openLocRef(parent: unknown, parentCode: number, id: number): LocRef {
   const ref = N.newLocRef();
-  if (parentCode === F.F_SEARCH) {
+  if (parentCode === /* F_SEARCH */ 16) {
     const search = parent as Search;
     if (search.sources.length === 0) search.sources = [ref];
     else search.sources.push(ref);
     return ref;
   }
   const owner = parent as SyncHeader;
-  if (id === E.TARGET) {
+  if (id === /* TARGET */ 46) {
     if (owner.target !== undefined) return bail();
     owner.target = ref;
   } else {
@@ -342,13 +341,13 @@ function openLocRef(parent: unknown, parentCode: number, id: number): LocRef {
 
 function openDevInf(f: FusedDecoder, parent: unknown, parentCode: number, d: number): DevInf {
   const devinf = N.newDevInf();
-  if (parentCode === F.F_DOC_DEVINF) {
+  if (parentCode === /* F_DOC_DEVINF */ 1) {
     if (f.devinf !== undefined) return bail();
     f.devinf = devinf;
   } else {
     // Inside an item's Data: from now on the Data holds this DevInf and nothing else.
     (parent as Item).data = { kind: 'devinf', devinf };
-    f.codes[d - 1] = F.F_ITEM_DATA_DONE;
+    f.codes[d - 1] = /* F_ITEM_DATA_DONE */ 33;
   }
   return devinf;
 }

@@ -28,8 +28,8 @@ export const DEVINF_TOKENS: Int16Array = tokenTable(
   DEVINF_BASE,
 );
 
-const SYNCML_PUBLIC_IDS = new Set([0x0fd1, 0x0fd3, 0x1201]);
-const DEVINF_PUBLIC_IDS = new Set([0x0fd2, 0x0fd4, 0x1203]);
+// Numeric public ids (WBXML registry): SyncML 1.0 0x0FD1, 1.1 0x0FD3, 1.2 0x1201; DevInf 1.0
+// 0x0FD2, 1.1 0x0FD4, 1.2 0x1203.
 
 // String public ids seen lately and what they name: devices send the same few FPIs (a
 // message's and its nested DevInf's) every time, so the registry lookup (a decode and a
@@ -85,7 +85,7 @@ export function publicIdKind(
   end: number,
 ): WbxmlDocument | 'other' {
   if (publicId === 0) return fpiKind(buf, start, end);
-  if (SYNCML_PUBLIC_IDS.has(publicId)) return 'syncml';
-  if (DEVINF_PUBLIC_IDS.has(publicId)) return 'devinf';
+  if (publicId === 0x0fd1 || publicId === 0x0fd3 || publicId === 0x1201) return 'syncml';
+  if (publicId === 0x0fd2 || publicId === 0x0fd4 || publicId === 0x1203) return 'devinf';
   return 'other';
 }

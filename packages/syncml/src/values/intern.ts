@@ -36,20 +36,20 @@ function slotOf(buf: Uint8Array, start: number, end: number): number {
     Math.imul(buf[(start + end) >> 1]!, 0xc2b2ae35) ^
     Math.imul(buf[end - 1]!, 0x27d4eb2f);
   if (n > 2) h ^= Math.imul(buf[end - 2]!, 0x165667b1) ^ Math.imul(buf[end - 3]!, 0x01000193);
-  return (h ^ (h >>> 15)) & (INTERN_CACHE_SLOTS - 1);
+  return (h ^ (h >>> 15)) & /* INTERN_CACHE_SLOTS */ (2048 - 1);
 }
 
 // True when the slot's key is exactly the bytes.
 function holds(slot: number, buf: Uint8Array, start: number, end: number): boolean {
   const n = end - start;
   if (slotLengths[slot] !== n) return false;
-  const at = slot * INTERN_MAX_BYTES - start;
+  const at = slot * /* INTERN_MAX_BYTES */ 48 - start;
   for (let i = start; i < end; i++) if (slotKeys[at + i] !== buf[i]) return false;
   return true;
 }
 
 function store(slot: number, buf: Uint8Array, start: number, end: number, value: string): void {
-  const at = slot * INTERN_MAX_BYTES - start;
+  const at = slot * /* INTERN_MAX_BYTES */ 48 - start;
   for (let i = start; i < end; i++) slotKeys[at + i] = buf[i]!;
   slotLengths[slot] = end - start;
   slotValues[slot] = value;
@@ -63,7 +63,7 @@ export function internUtf8(buf: Uint8Array, start: number, end: number): string 
   const n = end - start;
   if (n <= 0) return '';
   if (n === 1 && buf[start]! < 0x80) return ONE_CHAR[buf[start]!]!;
-  if (n > INTERN_MAX_BYTES) return decodeUtf8(buf, start, end);
+  if (n > /* INTERN_MAX_BYTES */ 48) return decodeUtf8(buf, start, end);
   const slot = slotOf(buf, start, end);
   if (holds(slot, buf, start, end)) return slotValues[slot]!;
   const value = decodeUtf8(buf, start, end);
@@ -81,7 +81,7 @@ export function decodeUnlessPinned(buf: Uint8Array, start: number, end: number):
   if (n <= 0) return '';
   if (n === 1 && buf[start]! < 0x80) return ONE_CHAR[buf[start]!]!;
   // Up to 4 bytes a decode costs less than the lookup (and shares little memory).
-  if (n > 4 && n <= INTERN_MAX_BYTES) {
+  if (n > 4 && n <= /* INTERN_MAX_BYTES */ 48) {
     const slot = slotOf(buf, start, end);
     if (holds(slot, buf, start, end)) return slotValues[slot]!;
   }

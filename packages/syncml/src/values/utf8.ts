@@ -19,7 +19,7 @@ const utf8Encoder = new TextEncoder();
 export function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
   const n = end - start;
   if (n <= 0) return '';
-  if (n > SHORT_ASCII_MAX) return utf8Decoder.decode(buf.subarray(start, end));
+  if (n > /* SHORT_ASCII_MAX */ 64) return utf8Decoder.decode(buf.subarray(start, end));
   if (n <= 4) {
     // One call, no concatenation: CmdIDs, item ids, MsgIDs.
     const a = buf[start]!;
