@@ -69,7 +69,11 @@ export function newHeader(): SyncHeader {
 const NO_STRING = undefined as unknown as string;
 const NO_NUMBER = undefined as unknown as number;
 
-/** A command of the given kind (its element name). */
+/**
+ * A command of the given kind (its element name). The per-kind functions below take the
+ * command's first lists: the fused decoder passes a shared placeholder and puts the real
+ * array in when the first entry (or the command's end) comes.
+ */
 export function newCommand(kind: Command['kind']): Command {
   switch (kind) {
     case 'Add':
@@ -102,11 +106,14 @@ export function newCommand(kind: Command['kind']): Command {
   }
 }
 
-export function newItemCommand(kind: 'Add' | 'Replace' | 'Copy' | 'Move'): Add | Replace | Copy | Move {
-  return { kind, cmdID: NO_STRING, noResp: undefined, cred: undefined, meta: undefined, items: [] };
+export function newItemCommand(
+  kind: 'Add' | 'Replace' | 'Copy' | 'Move',
+  items: Item[] = [],
+): Add | Replace | Copy | Move {
+  return { kind, cmdID: NO_STRING, noResp: undefined, cred: undefined, meta: undefined, items };
 }
 
-export function newDelete(): Delete {
+export function newDelete(items: Item[] = []): Delete {
   return {
     kind: 'Delete',
     cmdID: NO_STRING,
@@ -115,7 +122,7 @@ export function newDelete(): Delete {
     sftDel: undefined,
     cred: undefined,
     meta: undefined,
-    items: [],
+    items,
   };
 }
 
@@ -131,7 +138,7 @@ export function newGetPut(kind: 'Get' | 'Put'): Get | Put {
   };
 }
 
-export function newAlert(): Alert {
+export function newAlert(items: Item[] = []): Alert {
   return {
     kind: 'Alert',
     cmdID: NO_STRING,
@@ -139,7 +146,7 @@ export function newAlert(): Alert {
     cred: undefined,
     code: undefined,
     correlator: undefined,
-    items: [],
+    items,
   };
 }
 
@@ -201,7 +208,7 @@ export function newSearch(): Search {
   };
 }
 
-export function newStatus(): Status {
+export function newStatus(targetRefs: string[] = [], sourceRefs: string[] = [], items: Item[] = []): Status {
   return {
     kind: 'Status',
     cmdID: NO_STRING,
@@ -209,12 +216,12 @@ export function newStatus(): Status {
     msgRef: NO_STRING,
     cmdRef: NO_STRING,
     cmd: NO_STRING,
-    targetRefs: [],
-    sourceRefs: [],
+    targetRefs,
+    sourceRefs,
     cred: undefined,
     chal: undefined,
     code: NO_NUMBER,
-    items: [],
+    items,
   };
 }
 

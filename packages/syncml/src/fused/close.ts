@@ -27,6 +27,7 @@ import { devInfEncoding } from '../parse/nested.js';
 import { bail } from './bail.js';
 import type { FusedDecoder } from './decoder.js';
 import { readDocument } from './document.js';
+import { NO_ENTRIES } from './open.js';
 import { textPayload } from './text.js';
 
 /** 1 for the container codes that have something to check or do on close (see closeContainer). */
@@ -92,21 +93,30 @@ export function closeContainer(f: FusedDecoder, code: number, obj: unknown, d: n
       return;
     }
     // One property access per kind of command, so that each stays monomorphic.
-    case /* F_ITEM_CMD */ 5:
-      if ((obj as Add).cmdID === undefined) bail();
+    case /* F_ITEM_CMD */ 5: {
+      const c = obj as Add;
+      if (c.cmdID === undefined) bail();
+      if (c.items === NO_ENTRIES) c.items = [];
       return;
-    case /* F_ALERT */ 8:
-      if ((obj as Alert).cmdID === undefined) bail();
+    }
+    case /* F_ALERT */ 8: {
+      const c = obj as Alert;
+      if (c.cmdID === undefined) bail();
+      if (c.items === NO_ENTRIES) c.items = [];
       return;
+    }
     case /* F_SYNC */ 18:
       if ((obj as Sync).cmdID === undefined) bail();
       return;
     case /* F_GET_PUT */ 7:
       if ((obj as Put).cmdID === undefined) bail();
       return;
-    case /* F_DELETE */ 6:
-      if ((obj as Delete).cmdID === undefined) bail();
+    case /* F_DELETE */ 6: {
+      const c = obj as Delete;
+      if (c.cmdID === undefined) bail();
+      if (c.items === NO_ENTRIES) c.items = [];
       return;
+    }
     case /* F_ATOMIC */ 9:
       if ((obj as Atomic).cmdID === undefined) bail();
       return;
@@ -140,6 +150,9 @@ export function closeContainer(f: FusedDecoder, code: number, obj: unknown, d: n
         c.code === undefined
       )
         bail();
+      if (c.targetRefs === NO_ENTRIES) c.targetRefs = [];
+      if (c.sourceRefs === NO_ENTRIES) c.sourceRefs = [];
+      if (c.items === NO_ENTRIES) c.items = [];
       return;
     }
     case /* F_MAP_ITEM */ 12: {

@@ -94,6 +94,10 @@ describe('the fused decoder reads every capture itself, to the generic AST', () 
     const generic = parseWith(bytes, DEFAULTS, 'wbxml');
     expect(generic.warnings).toEqual([]);
     expect(fast).toEqual(generic.message);
+    // Lists start as a shared frozen placeholder: none is left.
+    expect(
+      JSON.stringify(fast, (_k, v) => (Array.isArray(v) && Object.isFrozen(v) ? 'FROZEN' : v)),
+    ).not.toContain('FROZEN');
     // The public entry point answers with the fused result.
     const r = parseMessage(bytes);
     expect(r).toEqual({ message: generic.message, encoding: 'wbxml', warnings: [] });

@@ -22,6 +22,14 @@ import { FusedDecoder } from './decoder.js';
 comparePayloadsByBytes();
 
 const decoder = new FusedDecoder();
+
+// The fused decoder starts lists as one shared frozen placeholder: none may be left in an AST.
+function expectOwnLists(value: unknown, seen = new Set<unknown>()): void {
+  if (value === null || typeof value !== 'object' || seen.has(value) || value instanceof Payload) return;
+  seen.add(value);
+  if (Array.isArray(value)) expect(Object.isFrozen(value)).toBe(false);
+  for (const v of Object.values(value)) expectOwnLists(v, seen);
+}
 const DEFAULTS = resolveParseOptions(undefined);
 const text = (s: string): Payload => Payload.fromText(s);
 
@@ -321,6 +329,7 @@ describe('every command and field, written as WBXML and read back', () => {
     expect(generic.warnings).toEqual([]);
     expect(fast).toEqual(generic.message);
     expect(fast).toEqual(ast);
+    expectOwnLists(fast);
   });
 
   it.each(WBXML_FORMS)('a standalone DevInf 1.2 and 1.1 (%s)', (_name, options) => {
@@ -343,6 +352,7 @@ describe('every XML capture, written as WBXML', () => {
       const fast = decoder.decodeMessage(bytes, DEFAULTS);
       expect(fast, name).not.toBeNull();
       expect(fast, name).toEqual(parseWith(bytes, DEFAULTS, 'wbxml').message);
+      expectOwnLists(fast);
     }
   });
 });

@@ -178,17 +178,25 @@ export function openContainer(
   }
 }
 
+/**
+ * The list of a command that has no entry yet (items, a Status's refs): one frozen empty
+ * array shared by all, replaced by an array of its own at the first entry, or at the
+ * command's end (`close.ts`). Most commands hold one item or none, so the empty array the
+ * generic path makes for each would be thrown away at once.
+ */
+export const NO_ENTRIES: never[] = Object.freeze([]) as unknown as never[];
+
 // A command by its frame code (one object shape each) and element id (its kind).
 function newCommand(code: number, id: number): Command {
   switch (code) {
     case /* F_ITEM_CMD */ 5:
-      return N.newItemCommand(COMMAND_KINDS[id] as 'Add' | 'Replace' | 'Copy' | 'Move');
+      return N.newItemCommand(COMMAND_KINDS[id] as 'Add' | 'Replace' | 'Copy' | 'Move', NO_ENTRIES);
     case /* F_STATUS */ 17:
-      return N.newStatus();
+      return N.newStatus(NO_ENTRIES, NO_ENTRIES, NO_ENTRIES);
     case /* F_ALERT */ 8:
-      return N.newAlert();
+      return N.newAlert(NO_ENTRIES);
     case /* F_DELETE */ 6:
-      return N.newDelete();
+      return N.newDelete(NO_ENTRIES);
     case /* F_SYNC */ 18:
       return N.newSync();
     case /* F_GET_PUT */ 7:

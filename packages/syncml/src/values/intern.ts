@@ -4,9 +4,10 @@ import { decodeUtf8 } from './utf8.js';
  * Byte-keyed string interning: a value that recurs from message to message (content and
  * auth types, `./devinf12`, `b64`, small CmdIDs, command names in Status/Cmd, the server's
  * and the device's URIs) maps from its bytes to one shared string without being decoded
- * again. One direct-mapped table: pinned slots seeded with the protocol's well-known
- * strings, which stay, and cached ones for the rest (last writer wins on a clash, so memory
- * stays bounded). Each slot keeps its key bytes in one preallocated array, so a lookup
+ * again. One table of slots in pairs (a value goes to one of the two slots of its hash's pair):
+ * pinned slots seeded with the protocol's well-known strings, which stay, and cached ones for
+ * the rest (a miss replaces the slot of the pair stored less recently, so memory stays
+ * bounded). Each slot keeps its key bytes in one preallocated array, so a lookup
  * compares bytes with bytes and a miss allocates nothing but the decoded string.
  */
 
@@ -58,16 +59,38 @@ function store(slot: number, buf: Uint8Array, start: number, end: number, value:
 // One-character ASCII strings by byte: CmdIDs, MsgRefs, CmdRefs and MsgIDs are mostly one digit.
 const ONE_CHAR: string[] = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
 
+/** Per pair of slots, the one stored last (0 or 1): a miss replaces the other. */
+const pairLast = new Uint8Array(INTERN_CACHE_SLOTS >> 1);
+
+// A value goes to one of two slots (the pair of its hash), so two recurring values whose
+// hashes meet both stay. The slot holding the bytes, or -1.
+function find(buf: Uint8Array, start: number, end: number): number {
+  const slot = slotOf(buf, start, end) & ~1;
+  if (holds(slot, buf, start, end)) return slot;
+  if (holds(slot + 1, buf, start, end)) return slot + 1;
+  return -1;
+}
+
+// Keeps a value that `find` missed: in the slot of its pair stored less recently, unless pinned.
+function keep(buf: Uint8Array, start: number, end: number, value: string): void {
+  const pair = slotOf(buf, start, end) >> 1;
+  let slot = (pair << 1) | (pairLast[pair]! ^ 1);
+  if (slotPinned[slot] !== 0) slot ^= 1;
+  if (slotPinned[slot] !== 0) return;
+  store(slot, buf, start, end, value);
+  pairLast[pair] = slot & 1;
+}
+
 /** The string of the UTF-8 bytes `buf[start, end)`, shared when it was seen before. */
 export function internUtf8(buf: Uint8Array, start: number, end: number): string {
   const n = end - start;
   if (n <= 0) return '';
   if (n === 1 && buf[start]! < 0x80) return ONE_CHAR[buf[start]!]!;
   if (n > /* INTERN_MAX_BYTES */ 48) return decodeUtf8(buf, start, end);
-  const slot = slotOf(buf, start, end);
-  if (holds(slot, buf, start, end)) return slotValues[slot]!;
+  const slot = find(buf, start, end);
+  if (slot >= 0) return slotValues[slot]!;
   const value = decodeUtf8(buf, start, end);
-  if (slotPinned[slot] === 0) store(slot, buf, start, end, value);
+  keep(buf, start, end, value);
   return value;
 }
 
@@ -82,8 +105,8 @@ export function decodeUnlessPinned(buf: Uint8Array, start: number, end: number):
   if (n === 1 && buf[start]! < 0x80) return ONE_CHAR[buf[start]!]!;
   // Up to 4 bytes a decode costs less than the lookup (and shares little memory).
   if (n > 4 && n <= /* INTERN_MAX_BYTES */ 48) {
-    const slot = slotOf(buf, start, end);
-    if (holds(slot, buf, start, end)) return slotValues[slot]!;
+    const slot = find(buf, start, end);
+    if (slot >= 0) return slotValues[slot]!;
   }
   return decodeUtf8(buf, start, end);
 }
@@ -94,7 +117,8 @@ const encoder = new TextEncoder();
 function pin(values: readonly string[]): void {
   for (const v of values) {
     const bytes = encoder.encode(v);
-    const slot = slotOf(bytes, 0, bytes.length);
+    let slot = slotOf(bytes, 0, bytes.length) & ~1;
+    if (slotPinned[slot] !== 0) slot++;
     if (slotPinned[slot] === 0) {
       store(slot, bytes, 0, bytes.length, v);
       slotPinned[slot] = 1;
