@@ -32,6 +32,8 @@ class BatchRun {
   private readonly devices = new Map<string, number>();
   /** `devicePk:folderId` pairs whose state row is known to exist in this transaction. */
   private readonly deviceFolders = new Set<string>();
+  /** Folders whose sequence this batch advanced: written once, at the end. */
+  private readonly bumped = new Set<number>();
 
   constructor(
     private readonly ctx: SqlContext,
@@ -92,15 +94,28 @@ class BatchRun {
     }
   }
 
-  /** Takes the folder's next sequence number. */
-  private async bump(folderId: number): Promise<number> {
-    const row = await this.tx.get<{ seq: number | string }>(
-      `UPDATE ${this.t.folders} SET seq = seq + 1 WHERE id = ? RETURNING seq`,
-      [folderId],
-    );
-    const sequence = toNumber(row!.seq);
-    this.folders.set(folderId, { ...this.folders.get(folderId)!, sequence });
+  /**
+   * Takes the folder's next sequence number. The folder row was read under the batch's lock (SQLite's
+   * write transaction, PostgreSQL's FOR UPDATE), so no other writer moves it meanwhile: the numbers are
+   * counted here and the row is written once per batch ({@link writeSequences}).
+   */
+  private bump(folderId: number): number {
+    const folder = this.folders.get(folderId)!;
+    const sequence = folder.sequence + 1;
+    this.folders.set(folderId, { ...folder, sequence });
+    this.bumped.add(folderId);
     return sequence;
+  }
+
+  /** Stores the sequence of every folder the batch advanced. */
+  async writeSequences(): Promise<void> {
+    for (const folderId of this.bumped) {
+      await this.tx.run(`UPDATE ${this.t.folders} SET seq = ? WHERE id = ?`, [
+        this.folders.get(folderId)!.sequence,
+        folderId,
+      ]);
+    }
+    this.bumped.clear();
   }
 
   private async head(folderId: number, guid: string): Promise<ItemHead | null> {
@@ -217,7 +232,7 @@ class BatchRun {
 
   private async add(op: AddOp, index: number): Promise<OpResult> {
     if (op.guid === undefined) {
-      const sequence = await this.bump(op.folderId);
+      const sequence = this.bump(op.folderId);
       const values = itemValues(op, 1, sequence, this.now);
       const guid = await this.insertFresh(values, op.folderId, index);
       await this.mapAdded(op, guid, index);
@@ -235,7 +250,7 @@ class BatchRun {
         },
       );
     }
-    const sequence = await this.bump(op.folderId);
+    const sequence = this.bump(op.folderId);
     // A GUID held by a tombstone is revived: the version keeps counting so older preconditions cannot match.
     const version = previous ? previous.version + 1 : 1;
     const values = itemValues(op, version, sequence, this.now);
@@ -292,7 +307,7 @@ class BatchRun {
         opIndex: index,
       });
     }
-    const sequence = await this.bump(op.folderId);
+    const sequence = this.bump(op.folderId);
     const version = head.version + 1;
     await this.tx.run(
       `UPDATE ${this.t.items} SET content_type = ?, payload = ?, size = ?, version = ?, seq = ?, modified_at = ?, origin = ?
@@ -318,7 +333,7 @@ class BatchRun {
     if (conflict) return conflict;
     if (head.deleted)
       return { type: 'delete', kind: 'unchanged', guid: op.guid, version: head.version, sequence: head.seq };
-    const sequence = await this.bump(op.folderId);
+    const sequence = this.bump(op.folderId);
     const version = head.version + 1;
     await this.tx.run(
       `UPDATE ${this.t.items} SET payload = ?, size = 0, version = ?, seq = ?, modified_at = ?, origin = ?, deleted = ?
@@ -395,5 +410,6 @@ export async function applyBatch(ctx: SqlContext, tx: SqlExecutor, batch: Batch)
       throw error;
     }
   }
+  await run.writeSequences();
   return { results, folderSequences: run.sequences() };
 }
