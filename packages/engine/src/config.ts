@@ -25,6 +25,8 @@ export interface EngineLimits {
   maxAuthAttempts: number;
   /** Most items the server sends in one Sync message page while computing changes. */
   changePageSize: number;
+  /** Devices whose parsed DevInf is kept between sessions (each entry holds its JSON and the model). */
+  devInfCacheEntries: number;
 }
 
 export interface EngineConfig {
@@ -47,6 +49,7 @@ export const DEFAULT_LIMITS: EngineLimits = {
   sessionIdleMs: 10 * 60 * 1000,
   maxAuthAttempts: 3,
   changePageSize: 200,
+  devInfCacheEntries: 1000,
 };
 
 export const DEFAULT_ENGINE_CONFIG: EngineConfig = {

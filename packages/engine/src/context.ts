@@ -1,4 +1,5 @@
 import type { GroupwareStore } from '@syncds/store';
+import type { DevInfCache } from './devinf/devinf-cache.js';
 import type { EngineConfig } from './config.js';
 import type { ItemAdapter } from './items/item-adapter.js';
 import type { EngineLogger } from './log.js';
@@ -13,4 +14,6 @@ export interface EngineContext {
   items: ItemAdapter;
   now: () => number;
   random: (n: number) => Uint8Array;
+  /** Parsed DevInf of recently seen devices. */
+  devInfs: DevInfCache;
 }

@@ -3,6 +3,7 @@ import type { GroupwareStore } from '@syncds/store';
 import { type SyncMLMessage, parseMessage, serializeMessage } from '@syncds/syncml';
 import { type EngineConfig, type EngineConfigInput, resolveEngineConfig } from './config.js';
 import type { EngineContext } from './context.js';
+import { DevInfCache } from './devinf/devinf-cache.js';
 import type { ItemAdapter } from './items/item-adapter.js';
 import { type EngineLogger, silentLogger } from './log.js';
 import { mergeUrlParams, parseUrlParams } from './protocol/url-params.js';
@@ -75,6 +76,7 @@ export class SyncEngine {
       logger: options.logger ?? silentLogger,
       now: options.now ?? Date.now,
       random: options.random ?? pooledRandom(),
+      devInfs: new DevInfCache(this.config.limits.devInfCacheEntries),
     };
   }
 

@@ -116,13 +116,8 @@ export function useStoredDevInf(p: MessageProcessor, device: Device | null): voi
   p.devInfLoaded = true;
   const blob = device?.devInf;
   if (blob === null || blob === undefined || blob.contentType !== DEVINF_JSON_TYPE) return;
-  let devinf: DevInf;
-  try {
-    devinf = JSON.parse(new TextDecoder().decode(blob.data)) as DevInf;
-  } catch {
-    return;
-  }
-  useDevInf(p, devinf);
+  const devinf = p.ctx.devInfs.parse(`${p.state.login}\u0000${p.state.deviceId}`, blob.data);
+  if (devinf !== undefined) useDevInf(p, devinf);
 }
 
 function useDevInf(p: MessageProcessor, devinf: DevInf): void {
