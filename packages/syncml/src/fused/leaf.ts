@@ -60,17 +60,41 @@ export function leafAllowed(f: FusedDecoder, code: number): boolean {
   return true;
 }
 
-// VerDTD: its bytes, trimmed, must be 1.0, 1.1 or 1.2 (UNSUPPORTED_VERSION otherwise).
+const VERSIONS = ['1.0', '1.1', '1.2'] as const;
+const PROTOCOLS = ['SyncML/1.0', 'SyncML/1.1', 'SyncML/1.2'] as const;
+
+// VerDTD: its bytes, trimmed, must be 1.0, 1.1 or 1.2 (UNSUPPORTED_VERSION otherwise). The
+// usual bytes, exactly `1.x`, are told from the bytes.
 function version(f: FusedDecoder, s: number, e: number): SyncHeader['version'] {
+  const buf = f.buf;
+  if (e - s === 3 && buf[s] === 0x31 && buf[s + 1] === 0x2e) {
+    const minor = buf[s + 2]! - 0x30;
+    if (minor >= 0 && minor <= 2) return VERSIONS[minor]!;
+  }
   const v = textString(f, s, e);
   return v === '1.2' ? '1.2' : v === '1.1' ? '1.1' : v === '1.0' ? '1.0' : bail();
 }
 
 // VerProto: SyncML/1.0-1.2, white space of any kind around it allowed (UNSUPPORTED_PROTOCOL
-// otherwise); the value is kept trimmed of XML white space only, as the builder keeps it.
+// otherwise); the value is kept trimmed of XML white space only, as the builder keeps it. The
+// usual bytes, exactly `SyncML/1.x`, are told from the bytes.
 function protocol(f: FusedDecoder, s: number, e: number): string {
+  const buf = f.buf;
+  if (e - s === 10 && buf[s + 6] === 0x2f && buf[s + 7] === 0x31 && buf[s + 8] === 0x2e) {
+    const minor = buf[s + 9]! - 0x30;
+    if (
+      minor >= 0 &&
+      minor <= 2 &&
+      buf[s] === 0x53 && // S
+      buf[s + 1] === 0x79 && // y
+      buf[s + 2] === 0x6e && // n
+      buf[s + 3] === 0x63 && // c
+      buf[s + 4] === 0x4d && // M
+      buf[s + 5] === 0x4c // L
+    )
+      return PROTOCOLS[minor]!;
+  }
   const v = textString(f, s, e);
-  if (v === 'SyncML/1.2' || v === 'SyncML/1.1' || v === 'SyncML/1.0') return v;
   const t = v.trim();
   return t === 'SyncML/1.2' || t === 'SyncML/1.1' || t === 'SyncML/1.0' ? v : bail();
 }
