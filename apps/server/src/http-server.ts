@@ -41,11 +41,6 @@ export function startHttpServer(
   const scheme = config.tlsCert !== undefined ? 'https' : 'http';
   let inFlight = 0;
   let closing = false;
-  /** A plain reply, after the log lines written so far (see the engine reply below). */
-  const send = (res: uWS.HttpResponse, status: number, contentType: string, body: string): void => {
-    logger.flush();
-    writePlain(res, status, contentType, body);
-  };
   let drained: (() => void) | undefined;
 
   const endpoint = (res: uWS.HttpResponse, req: uWS.HttpRequest) => {
@@ -117,8 +112,6 @@ export function startHttpServer(
             return;
           }
           const t2 = process.hrtime.bigint();
-          // The message's log lines leave before its reply: whoever reads both sees them in order.
-          logger.flush();
           res.cork(() => {
             res.writeStatus(STATUS_TEXT[response.httpStatus] ?? String(response.httpStatus));
             res.writeHeader('Content-Type', response.contentType);
@@ -200,7 +193,7 @@ export function startHttpServer(
   });
 }
 
-function writePlain(res: uWS.HttpResponse, status: number, contentType: string, body: string): void {
+function send(res: uWS.HttpResponse, status: number, contentType: string, body: string): void {
   res.cork(() => {
     res.writeStatus(STATUS_TEXT[status] ?? String(status));
     res.writeHeader('Content-Type', contentType);

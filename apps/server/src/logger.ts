@@ -3,99 +3,22 @@ import type { LogLevel } from './config.js';
 
 const LEVELS: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
-/** Default {@link BatchedLineWriter} batch size: a batch this large is written at once. */
-export const DEFAULT_MAX_BATCH_BYTES: number = 64 * 1024;
-
-/** Where a {@link JsonLogger} writes: one line at a time, and `flush` when lines must be out now. */
-export interface LogOutput {
-  write(line: string): void;
-  flush?(): void;
-}
-
 /**
- * Log lines for a stream (stdout by default), written in batches: at the latest one write per
- * turn of the event loop, or as soon as `maxBatchBytes` are waiting, instead of one system call
- * per line. The HTTP edge flushes before each reply, so a message's lines are out before its
- * answer. Whatever is waiting is written when the process exits; only a kill that skips exit
- * handlers (SIGKILL) loses the lines of the last turn.
- */
-export class BatchedLineWriter implements LogOutput {
-  readonly #out: (text: string) => void;
-  readonly #maxBatch: number;
-  #batch = '';
-  #scheduled = false;
-
-  constructor(
-    out: (text: string) => void = (text) => process.stdout.write(text),
-    maxBatchBytes: number = DEFAULT_MAX_BATCH_BYTES,
-  ) {
-    if (!Number.isSafeInteger(maxBatchBytes) || maxBatchBytes <= 0)
-      throw new RangeError(`maxBatchBytes must be a positive integer, got ${maxBatchBytes}`);
-    this.#out = out;
-    this.#maxBatch = maxBatchBytes;
-    process.once('exit', () => this.flush());
-  }
-
-  /** Queues one line (with its newline). */
-  readonly write = (line: string): void => {
-    this.#batch += line;
-    // String length counts UTF-16 units, not bytes: close enough for a batch bound.
-    if (this.#batch.length >= this.#maxBatch) this.flush();
-    else if (!this.#scheduled) {
-      this.#scheduled = true;
-      setImmediate(this.#flushScheduled);
-    }
-  };
-
-  /** Writes what is waiting now. */
-  flush(): void {
-    if (this.#batch === '') return;
-    const text = this.#batch;
-    this.#batch = '';
-    this.#out(text);
-  }
-
-  readonly #flushScheduled = (): void => {
-    this.#scheduled = false;
-    this.flush();
-  };
-}
-
-let stdoutWriter: BatchedLineWriter | undefined;
-
-/** The process-wide batched writer of stdout (one, so that lines of several loggers keep their order). */
-export function stdoutLines(): BatchedLineWriter {
-  stdoutWriter ??= new BatchedLineWriter();
-  return stdoutWriter;
-}
-
-/**
- * Structured log: one JSON object per line, with a UTC timestamp to the
- * microsecond (R20), the level, the message and flat fields. Lines go to stdout
- * in batches ({@link BatchedLineWriter}) unless another output is given.
+ * Structured log: one JSON object per line on stdout, with a UTC timestamp to the
+ * microsecond (R20), the level, the message and flat fields. Each line is written
+ * when it is logged, so whoever reads the log and the replies sees a message's lines
+ * no later than its answer. Lines below the level cost one comparison.
  */
 export class JsonLogger implements EngineLogger {
   readonly #level: number;
   readonly #write: (line: string) => void;
-  readonly #flush: (() => void) | undefined;
   // Wall clock at start plus a monotonic offset: microsecond stamps that never go backwards.
   readonly #baseMs = Date.now();
   readonly #baseHr = process.hrtime.bigint();
 
-  constructor(level: LogLevel, output: LogOutput | ((line: string) => void) = stdoutLines()) {
+  constructor(level: LogLevel, write: (line: string) => void = (l) => process.stdout.write(l)) {
     this.#level = LEVELS[level];
-    if (typeof output === 'function') {
-      this.#write = output;
-      this.#flush = undefined;
-    } else {
-      this.#write = (line) => output.write(line);
-      this.#flush = output.flush === undefined ? undefined : () => output.flush!();
-    }
-  }
-
-  /** Writes out the lines still waiting in a batching output (before a reply, at shutdown). */
-  flush(): void {
-    this.#flush?.();
+    this.#write = write;
   }
 
   get detailed(): boolean {
