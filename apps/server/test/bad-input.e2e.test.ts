@@ -21,7 +21,16 @@ async function exportAll(): Promise<string> {
   return (await server.admin(['folder', 'export', LOGIN, 'Contacts'])).stdout;
 }
 
-const logged = (msg: string) => server.logsWith(msg).length;
+/**
+ * The server's log lines with this message, once at least one arrived. The server writes a
+ * message's lines before its reply, but they reach this process on another channel (its
+ * stdout pipe), which the reply can overtake: wait for them, at most 2 s.
+ */
+async function logsWith(msg: string): Promise<Record<string, unknown>[]> {
+  const until = Date.now() + 2000;
+  while (server.logsWith(msg).length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+  return server.logsWith(msg);
+}
 
 test('bad bodies, wrong credentials and unknown databases: statuses, log lines, store untouched, still serving', async () => {
   const good = new SyncevoDevice('robust');
@@ -41,17 +50,17 @@ test('bad bodies, wrong credentials and unknown databases: statuses, log lines, 
   const truncated = await post(wbxml, 'application/vnd.syncml+wbxml');
   expect(truncated.status).toBe(400);
   expect(truncated.text).toContain('malformed SyncML message');
-  expect(server.logsWith('malformed SyncML message').at(-1)?.offset).toEqual(expect.any(Number));
+  expect((await logsWith('malformed SyncML message')).at(-1)?.offset).toEqual(expect.any(Number));
 
   // A garbage Content-Type: HTTP 415.
   const garbage = await post('<SyncML/>', 'text/x-garbage');
   expect(garbage.status).toBe(415);
-  expect(logged('unsupported content type')).toBe(1);
+  expect(await logsWith('unsupported content type')).toHaveLength(1);
 
   // A body over the limit: HTTP 413.
   const huge = await post(new Uint8Array(70_000), 'application/vnd.syncml+xml');
   expect(huge.status).toBe(413);
-  expect(logged('request body over the limit')).toBeGreaterThanOrEqual(1);
+  expect((await logsWith('request body over the limit')).length).toBeGreaterThanOrEqual(1);
 
   // Malformed XML: HTTP 400.
   expect((await post('<SyncML><SyncHdr>', 'application/vnd.syncml+xml')).status).toBe(400);
@@ -65,7 +74,9 @@ test('bad bodies, wrong credentials and unknown databases: statuses, log lines, 
     stores: ['contacts'],
   });
   expect(denied.session).toMatchObject({ ok: false, status: 401 });
-  expect(server.logsWith('authentication failed').some((l) => String(l.reason).includes('wrong'))).toBe(true);
+  expect((await logsWith('authentication failed')).some((l) => String(l.reason).includes('wrong'))).toBe(
+    true,
+  );
 
   // An unknown database: its datastore fails with 404, the log names it.
   const lost = new SyncevoDevice('lost');
@@ -77,7 +88,7 @@ test('bad bodies, wrong credentials and unknown databases: statuses, log lines, 
     uris: { contacts: 'Bookmarks' },
   });
   expect(unknown.stores.contacts?.status).toBe(404);
-  expect(server.logsWith('unknown database').at(-1)?.database).toBe('Bookmarks');
+  expect((await logsWith('unknown database')).at(-1)?.database).toBe('Bookmarks');
 
   // Nothing above changed the store, and the server still serves.
   expect(await exportAll()).toBe(before);
