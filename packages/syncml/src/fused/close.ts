@@ -72,7 +72,7 @@ for (const code of [
  *
  * Case labels are the frame codes (element ids) as literals, named in a comment: V8 compiles
  * a switch over integer literals to one indexed jump, over imported constants to a chain of
- * comparisons (`case-labels.test.ts` checks every label against its constant).
+ * comparisons (`named-literals.test.ts` checks every label against its constant).
  */
 export function closeContainer(f: FusedDecoder, code: number, obj: unknown, d: number): void {
   switch (code) {

@@ -41,7 +41,7 @@ import { textNumber, textPayload, textString, textUniqueString } from './text.js
  *
  * Case labels are the frame codes (element ids) as literals, named in a comment: V8 compiles
  * a switch over integer literals to one indexed jump, over imported constants to a chain of
- * comparisons (`case-labels.test.ts` checks every label against its constant).
+ * comparisons (`named-literals.test.ts` checks every label against its constant).
  */
 
 /** False for a flat-CTCap value that has no property (or parameter) to attach to yet. */

@@ -30,7 +30,7 @@ import type { FusedDecoder } from './decoder.js';
  *
  * Case labels are the frame codes (element ids) as literals, named in a comment: V8 compiles
  * a switch over integer literals to one indexed jump, over imported constants to a chain of
- * comparisons (`case-labels.test.ts` checks every label against its constant).
+ * comparisons (`named-literals.test.ts` checks every label against its constant).
  */
 
 const COMMAND_KINDS: Command['kind'][] = [];

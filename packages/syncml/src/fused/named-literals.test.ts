@@ -12,6 +12,7 @@ import * as I from '../values/intern.js';
 import * as U from '../values/utf8.js';
 import * as E from '../vocabulary/element-ids.js';
 import * as D from './document.js';
+import * as S from './scan.js';
 
 const constants: Record<string, unknown> = {
   ...F,
@@ -20,7 +21,7 @@ const constants: Record<string, unknown> = {
   TAG_HAS_ATTRIBUTES,
   TAG_HAS_CONTENT,
   NO_CHILD: D.NO_CHILD,
-  SHORT_SCAN: D.SHORT_SCAN,
+  SHORT_SCAN: S.SHORT_SCAN,
   INTERN_MAX_BYTES: I.INTERN_MAX_BYTES,
   INTERN_CACHE_SLOTS: I.INTERN_CACHE_SLOTS,
   SHORT_ASCII_MAX: U.SHORT_ASCII_MAX,
@@ -30,6 +31,7 @@ const NAMED_LITERAL = /\/\* ([A-Z][A-Z0-9_]*) \*\/ (0x[0-9a-fA-F]+|\d+)/g;
 
 const FILES = [
   'fused/document.ts',
+  'fused/scan.ts',
   'fused/leaf.ts',
   'fused/open.ts',
   'fused/close.ts',
