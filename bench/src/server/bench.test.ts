@@ -20,7 +20,7 @@ describe('server load bench (short mode)', () => {
         durationMs: 2000,
         logLevel: 'warn',
         sqliteSynchronous: 'normal',
-        serverNodeOptions: ['--max-semi-space-size=64'],
+        serverNodeOptions: [],
         dataDir: undefined,
         echo: true,
         verify: true,

@@ -9,7 +9,7 @@ describe('parseServerBenchArgs', () => {
       ...MODE_DEFAULTS.full,
       logLevel: 'info',
       sqliteSynchronous: 'normal',
-      serverNodeOptions: ['--max-semi-space-size=64'],
+      serverNodeOptions: [],
       dataDir: undefined,
       echo: true,
       verify: true,

@@ -29,15 +29,11 @@ export interface ServerBenchOptions {
    */
   readonly sqliteSynchronous: 'full' | 'normal';
   /**
-   * Node.js options the server and the echo app run with. Default {@link DEFAULT_SERVER_NODE_OPTIONS}:
-   * the server's recommended setting (apps/server README), a young generation large enough that the
-   * garbage of the messages in flight dies there instead of being copied out.
+   * Node.js options the server and the echo app run with (e.g. `--max-semi-space-size=64` to try a
+   * larger young generation). Default none: the server as `node dist/main.js serve` runs it.
    */
   readonly serverNodeOptions: readonly string[];
 }
-
-/** Default {@link ServerBenchOptions.serverNodeOptions}. */
-export const DEFAULT_SERVER_NODE_OPTIONS: readonly string[] = Object.freeze(['--max-semi-space-size=64']);
 
 /** The defaults of each mode. */
 export const MODE_DEFAULTS: Readonly<
@@ -66,8 +62,8 @@ run whole WBXML sessions (init with basic auth, two-way sync with one new contac
                        SQLite on tmpfs, where fsync costs nothing)
   --log-level LEVEL    the server's log level: error | warn | info (default, the server's) | debug
   --server-node-options "FLAGS"
-                       Node.js options of the server and the echo app (default
-                       "${DEFAULT_SERVER_NODE_OPTIONS.join(' ')}", the server's recommended setting; "" for none)
+                       Node.js options of the server and the echo app, e.g. "--max-semi-space-size=64"
+                       (default none)
   --sqlite-synchronous full|normal
                        the server's SQLite durability (default normal: no fsync per commit; the
                        server's own default is full, an fsync per commit)
@@ -135,10 +131,7 @@ export function parseServerBenchArgs(argv: readonly string[]): ServerBenchOption
     throw usage(`--sqlite-synchronous must be full or normal, got ${sqliteSynchronous}`);
   }
   const nodeOptions = values['--server-node-options'];
-  const serverNodeOptions =
-    nodeOptions === undefined
-      ? DEFAULT_SERVER_NODE_OPTIONS
-      : nodeOptions.split(/\s+/).filter((o) => o !== '');
+  const serverNodeOptions = nodeOptions === undefined ? [] : nodeOptions.split(/\s+/).filter((o) => o !== '');
   for (const option of serverNodeOptions) {
     if (!option.startsWith('--')) throw usage(`--server-node-options takes --flags only, got ${option}`);
   }
