@@ -138,7 +138,7 @@ export async function runCli(
     return 2;
   }
   if (command === 'serve') return serve(config);
-  const store = await openStore(config);
+  const store = await openStore(config, 'admin');
   try {
     await admin(store, command, sub, rest, args, out);
     return 0;

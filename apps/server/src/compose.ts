@@ -9,11 +9,22 @@ import { JsonLogger } from './logger.js';
 /** The embedded store's file inside the data directory. */
 export const STORE_FILE = 'syncds.db';
 
-/** Opens the configured store: PostgreSQL when a database URL is set, else the embedded SQLite file. */
-export async function openStore(config: ServerConfig): Promise<GroupwareStore> {
+/**
+ * Opens the configured store: PostgreSQL when a database URL is set, else the embedded SQLite file.
+ * `serve` checkpoints SQLite's WAL on a thread of its own (the event loop never waits for it); a
+ * short admin command lets SQLite checkpoint inline rather than start a thread.
+ */
+export async function openStore(
+  config: ServerConfig,
+  use: 'serve' | 'admin' = 'serve',
+): Promise<GroupwareStore> {
   if (config.databaseUrl !== undefined) return openPostgresStore({ connectionString: config.databaseUrl });
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  return openSqliteStore({ path: join(config.dataDir, STORE_FILE), synchronous: config.sqliteSynchronous });
+  return openSqliteStore({
+    path: join(config.dataDir, STORE_FILE),
+    synchronous: config.sqliteSynchronous,
+    checkpoint: use === 'serve' ? 'background' : 'inline',
+  });
 }
 
 export interface RunningServer {

@@ -169,6 +169,74 @@ describe('SQLite file handling', () => {
     await expect(openSqliteStore({ path: ':memory:', limits: { maxPageSize: 0 } })).rejects.toThrow(
       TypeError,
     );
+    await expect(openSqliteStore({ path: ':memory:', checkpoint: 'never' as never })).rejects.toThrow(
+      TypeError,
+    );
+    await expect(openSqliteStore({ path: ':memory:', checkpointIntervalMs: 0 })).rejects.toThrow(
+      /checkpointIntervalMs must be at least 1/,
+    );
+    await expect(openSqliteStore({ path: ':memory:', checkpointBackstopPages: 0 })).rejects.toThrow(
+      /checkpointBackstopPages must be at least 1/,
+    );
+  });
+});
+
+describe('checkpoints', () => {
+  /** Adds `n` items of 2 KiB in separate batches: each commit appends pages to the WAL. */
+  async function fill(store: SqliteGroupwareStore, n: number): Promise<void> {
+    const folderId = (await store.resolveFolder('alice@example.com', 'Contacts'))!.id;
+    for (let i = 0; i < n; i++) {
+      await store.applyBatch({
+        ops: [
+          { type: 'add', folderId, origin: null, contentType: 'text/plain', payload: new Uint8Array(2048) },
+        ],
+      });
+    }
+  }
+  async function withAccount(store: SqliteGroupwareStore): Promise<void> {
+    await store.createAccount({ login: 'alice@example.com', password: 'pw', createDomain: true });
+  }
+  const waitFor = async (check: () => boolean, ms: number) => {
+    const until = Date.now() + ms;
+    while (!check() && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    return check();
+  };
+
+  it('a background thread moves committed pages into the database file, off the store connection', async () => {
+    const path = newPath();
+    const store = await open(path, { checkpointIntervalMs: 20 });
+    await withAccount(store);
+    const before = statSync(path).size;
+    await fill(store, 50); // a few hundred WAL frames: below SQLite's own 1000-frame checkpoint
+    // Only a checkpoint writes pages into the main file; the store's connection did not (backstop 10000).
+    expect(await waitFor(() => statSync(path).size > before + 50 * 2048, 3000)).toBe(true);
+    // Everything is still there, through the store and after reopening.
+    expect(await store.countItems((await store.resolveFolder('alice@example.com', 'Contacts'))!.id)).toBe(50);
+    await store.close();
+    const again = await open(path);
+    expect(await again.countItems((await again.resolveFolder('alice@example.com', 'Contacts'))!.id)).toBe(50);
+  });
+
+  it("inline: the file grows only at SQLite's own checkpoint (1000 frames) or at close", async () => {
+    const path = newPath();
+    const store = await open(path, { checkpoint: 'inline' });
+    await withAccount(store);
+    const before = statSync(path).size;
+    await fill(store, 50);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(statSync(path).size).toBe(before);
+    await store.close();
+    expect(statSync(path).size).toBeGreaterThan(before + 50 * 2048);
+  });
+
+  it('the backstop: with a thread that never comes round, the store connection checkpoints at the given size', async () => {
+    const path = newPath();
+    const store = await open(path, { checkpointIntervalMs: 3_600_000, checkpointBackstopPages: 50 });
+    await withAccount(store);
+    const before = statSync(path).size;
+    await fill(store, 100);
+    expect(statSync(path).size).toBeGreaterThan(before);
+    await store.close(); // stops the idle thread at once
   });
 });
 
