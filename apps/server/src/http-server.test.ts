@@ -97,6 +97,7 @@ describe('HTTP edge', () => {
     const res = await inFlight;
     expect(res.status).toBe(400); // answered by the engine, not cut off
     await closing;
+    expect(http.close(10)).toBe(closing); // idempotent: a second close frees nothing twice
     await expect(fetch(url())).rejects.toThrow();
   });
 });

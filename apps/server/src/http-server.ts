@@ -9,7 +9,10 @@ export interface RunningHttpServer {
   readonly url: string;
   /** Messages being processed right now. */
   inFlight(): number;
-  /** Stops accepting, waits for in-flight messages (up to the timeout), then resolves. */
+  /**
+   * Stops accepting, waits for in-flight messages (up to the timeout), closes the remaining
+   * connections, then resolves. Calling it again returns the same promise.
+   */
   close(timeoutMs: number): Promise<void>;
 }
 
@@ -42,6 +45,7 @@ export function startHttpServer(
   let inFlight = 0;
   let closing = false;
   let drained: (() => void) | undefined;
+  let closed: Promise<void> | undefined;
 
   const endpoint = (res: uWS.HttpResponse, req: uWS.HttpRequest) => {
     const t0 = process.hrtime.bigint();
@@ -171,22 +175,31 @@ export function startHttpServer(
         url,
         inFlight: () => inFlight,
         close(timeoutMs: number) {
+          // Idempotent: closing a listen socket twice frees it twice and crashes the process.
+          if (closed !== undefined) return closed;
           closing = true;
           uWS.us_listen_socket_close(token);
-          return new Promise<void>((done) => {
+          // Once no message is in flight, idle keep-alive connections go too: a closed server holds
+          // no sockets, and its clients see their connections end rather than linger.
+          const closeConnections = () => (app as unknown as { close(): void }).close();
+          closed = new Promise<void>((done) => {
             if (inFlight === 0) {
+              closeConnections();
               done();
               return;
             }
             const timer = setTimeout(() => {
               logger.warn('shutdown timeout with messages still in flight', { inFlight });
+              closeConnections();
               done();
             }, timeoutMs);
             drained = () => {
               clearTimeout(timer);
+              closeConnections();
               done();
             };
           });
+          return closed;
         },
       });
     });
