@@ -32,6 +32,11 @@ export interface SqliteStoreOptions extends StoreOptions {
    * 1000 pages, inside the commit that crosses them.
    */
   readonly checkpoint?: 'background' | 'inline';
+  /**
+   * Whether write transactions asked for in the same turn of the event loop share one commit (each in
+   * its own savepoint; every caller still waits for the commit). Default true; false commits each alone.
+   */
+  readonly groupCommit?: boolean;
   /** Pause between two background checkpoints, in ms. Default 200. */
   readonly checkpointIntervalMs?: number;
   /**
@@ -132,6 +137,8 @@ export async function openSqliteStoreWith(
     DEFAULT_MAX_WAITING_CALLERS,
     'maxWaitingCallers',
   );
+  const groupCommit = options.groupCommit ?? true;
+  if (typeof groupCommit !== 'boolean') throw new TypeError('groupCommit must be a boolean');
   const checkpoint = options.checkpoint ?? 'background';
   if (checkpoint !== 'background' && checkpoint !== 'inline')
     throw new TypeError("checkpoint must be 'background' or 'inline'");
@@ -173,7 +180,7 @@ export async function openSqliteStoreWith(
     }
     db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
-    const sqlite = new SqliteDriver(db, maxWaiting);
+    const sqlite = new SqliteDriver(db, maxWaiting, groupCommit);
     const driver = wrapDriver(sqlite);
     await migrate(driver, SQLITE_MIGRATIONS, resolved.now);
     let checkpointer: BackgroundCheckpointer | undefined;

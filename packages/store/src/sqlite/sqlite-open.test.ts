@@ -178,6 +178,9 @@ describe('SQLite file handling', () => {
     await expect(openSqliteStore({ path: ':memory:', checkpointBackstopPages: 0 })).rejects.toThrow(
       /checkpointBackstopPages must be at least 1/,
     );
+    await expect(openSqliteStore({ path: ':memory:', groupCommit: 'yes' as never })).rejects.toThrow(
+      /groupCommit must be a boolean/,
+    );
   });
 });
 
