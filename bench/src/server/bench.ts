@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHttpTransport } from '@syncds/replay';
 import { SimulatedDevice } from './device.js';
 import { echoSession } from './echo-session.js';
 import { LoadBenchError } from './errors.js';
@@ -81,10 +82,11 @@ export async function runServerBench(
   const server = new ListeningProcess('syncds server');
   const echoApp = new ListeningProcess('echo app');
   // One client per phase, the same kind in both: the load generator's own work is equal.
-  const transports = [
-    new LoadHttpClient({ maxConnections: options.pairs }),
-    new LoadHttpClient({ maxConnections: options.pairs }),
-  ];
+  const client = () =>
+    options.client === 'undici'
+      ? createHttpTransport({ connections: options.pairs })
+      : new LoadHttpClient({ maxConnections: options.pairs });
+  const transports = [client(), client()];
   try {
     log(`accounts: ${options.pairs} (one per device pair) in ${dataDir}`);
     await syncdsAdmin(dataDir, ['domain', 'add', DOMAIN]);

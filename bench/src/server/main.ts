@@ -37,7 +37,7 @@ function summary(r: ServerBenchReport): string {
   const s = r.syncml;
   const o = r.options;
   const lines = [
-    `server  node ${o.serverNodeOptions.join(' ') || '(no options)'}, SQLite synchronous=${o.sqliteSynchronous}${o.sqliteSynchronous === 'normal' ? ' (no fsync per commit)' : ' (an fsync per commit)'} on ${o.dataDirKind}, log level ${o.logLevel}; load average ${r.machine.loadAverage.start.join(' ')} at start, ${r.machine.loadAverage.end.join(' ')} at end`,
+    `server  node ${o.serverNodeOptions.join(' ') || '(no options)'}, SQLite synchronous=${o.sqliteSynchronous}${o.sqliteSynchronous === 'normal' ? ' (no fsync per commit)' : ' (an fsync per commit)'} on ${o.dataDirKind}, log level ${o.logLevel}, ${o.client} HTTP client; load average ${r.machine.loadAverage.start.join(' ')} at start, ${r.machine.loadAverage.end.join(' ')} at end`,
     `SyncML  ${s.sessionsPerSec} sessions/s  ${s.messagesPerSec} msg/s  message p50 ${ms(s.messageLatency.p50Us)} p99 ${ms(s.messageLatency.p99Us)}  (${s.sessions} sessions, ${s.workers} pairs, ${s.elapsedMs} ms)`,
   ];
   lines.push(

@@ -33,6 +33,13 @@ export interface ServerBenchOptions {
    * larger young generation). Default none: the server as `node dist/main.js serve` runs it.
    */
   readonly serverNodeOptions: readonly string[];
+  /**
+   * The load generator's HTTP client, the same in both phases. `lean` (default): a small keep-alive
+   * HTTP/1.1 client on `net` sockets that costs about a third of undici's CPU per message, CPU the
+   * server and the echo app would otherwise lose on a 2-core machine. `undici`: undici's pool (the
+   * replay tool's transport), a general-purpose client, for comparison.
+   */
+  readonly client: 'lean' | 'undici';
 }
 
 /** The defaults of each mode. */
@@ -67,6 +74,8 @@ run whole WBXML sessions (init with basic auth, two-way sync with one new contac
   --sqlite-synchronous full|normal
                        the server's SQLite durability (default normal: no fsync per commit; the
                        server's own default is full, an fsync per commit)
+  --client lean|undici the load generator's HTTP client in both phases (default lean: a small
+                       keep-alive client that leaves more CPU to the server; undici: undici's pool)
   --no-echo            skip the raw echo baseline
   --no-verify          skip the store check
   --out FILE           results file (default bench/results/server-latest.json)
@@ -100,6 +109,7 @@ export function parseServerBenchArgs(argv: readonly string[]): ServerBenchOption
         break;
       case '--log-level':
       case '--sqlite-synchronous':
+      case '--client':
       case '--server-node-options':
       case '--pairs':
       case '--duration':
@@ -130,6 +140,8 @@ export function parseServerBenchArgs(argv: readonly string[]): ServerBenchOption
   if (sqliteSynchronous !== 'full' && sqliteSynchronous !== 'normal') {
     throw usage(`--sqlite-synchronous must be full or normal, got ${sqliteSynchronous}`);
   }
+  const client = values['--client'] ?? 'lean';
+  if (client !== 'lean' && client !== 'undici') throw usage(`--client must be lean or undici, got ${client}`);
   const nodeOptions = values['--server-node-options'];
   const serverNodeOptions = nodeOptions === undefined ? [] : nodeOptions.split(/\s+/).filter((o) => o !== '');
   for (const option of serverNodeOptions) {
@@ -141,6 +153,7 @@ export function parseServerBenchArgs(argv: readonly string[]): ServerBenchOption
     logLevel,
     sqliteSynchronous,
     serverNodeOptions,
+    client,
     durationMs: seconds === undefined ? d.durationMs : Math.round(seconds * 1000),
     maxSessions:
       values['--max-sessions'] === undefined
