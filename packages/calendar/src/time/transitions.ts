@@ -9,15 +9,9 @@ import {
   SECONDS_PER_DAY,
   weekdayOfDays,
 } from './civil.js';
-import type { ZoneRules } from './zone.js';
+import type { Transition, ZoneRules } from './zone.js';
 
-/** One change of a zone's UTC offset. */
-export interface Transition {
-  /** UTC seconds. */
-  at: number;
-  offsetBefore: number;
-  offsetAfter: number;
-}
+export type { Transition } from './zone.js';
 
 /** One daylight-saving period: start and end as UTC seconds. */
 export interface DaylightPeriod {
@@ -35,8 +29,11 @@ export interface DaylightSummary {
 // Sampling step when searching for offset changes; daylight periods are months long.
 const SCAN_STEP = SECONDS_PER_DAY;
 
-/** Offset changes between two instants (UTC seconds), at most `max`. */
+/** Offset changes after `from` and up to `to` (UTC seconds), at most `max`. */
 export function transitionsBetween(rules: ZoneRules, from: number, to: number, max: number): Transition[] {
+  if (rules.transitionsBetween) return rules.transitionsBetween(from, to, max);
+  // Rules that cannot list their changes (an IANA zone through Intl): a day-by-day search, each
+  // change then pinned to the second.
   const out: Transition[] = [];
   let t = from;
   let offset = rules.offsetAt(t);

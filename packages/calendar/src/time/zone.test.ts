@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { CalendarCodecError } from '../errors.js';
 import type { TimeZoneDefinition } from '../model/types.js';
 import { daysFromCivil, formatUtc } from './civil.js';
-import { definitionFromRules, inferYearlyRule, summariseDaylight } from './transitions.js';
+import {
+  definitionFromRules,
+  inferYearlyRule,
+  summariseDaylight,
+  transitionsBetween,
+} from './transitions.js';
 import { IntlZone, localToUtc, ObservanceZone, utcToLocal } from './zone.js';
 import { resolveIanaZone, ZoneTable } from './zone-table.js';
 
@@ -198,6 +203,26 @@ describe('zone summaries and rule inference', () => {
       [{ day: 'SU', nth: 2 }],
       [{ day: 'SU', nth: 1 }],
     ]);
+  });
+});
+
+describe('offset changes of observance rules', () => {
+  it('lists the same changes, to the second, as a day-by-day search of offsetAt', () => {
+    const from = local(1960, 1, 1);
+    const to = local(2040, 1, 1);
+    for (const definition of [BERLIN, NEW_YORK]) {
+      const zone = new ObservanceZone(definition);
+      // The same rules without the exact listing: transitionsBetween searches with offsetAt.
+      const searched = transitionsBetween({ offsetAt: (t) => zone.offsetAt(t) }, from, to, 1000);
+      const listed = transitionsBetween(zone, from, to, 1000);
+      expect(listed.length).toBeGreaterThan(80);
+      expect(listed).toEqual(searched);
+      // Bounds: after `from`, up to `to`, at most `max`.
+      const first = listed[0]!;
+      expect(transitionsBetween(zone, first.at, to, 1000)[0]).toEqual(listed[1]);
+      expect(transitionsBetween(zone, from, first.at, 1000)).toEqual([first]);
+      expect(transitionsBetween(zone, from, to, 3)).toEqual(listed.slice(0, 3));
+    }
   });
 });
 

@@ -5,10 +5,23 @@ import { civilFromSeconds, daysFromCivil, SECONDS_PER_DAY } from './civil.js';
 import { parseCanonicalLocal } from './text.js';
 import { timeToWallSeconds } from './time-value.js';
 
+/** One change of a zone's UTC offset. */
+export interface Transition {
+  /** UTC seconds: the first instant of the new offset. */
+  at: number;
+  offsetBefore: number;
+  offsetAfter: number;
+}
+
 /** The UTC offset of a zone at any instant. */
 export interface ZoneRules {
   /** Seconds east of UTC in effect at `utc` (UTC seconds). */
   offsetAt(utc: number): number;
+  /**
+   * The offset changes after `from` and up to `to` (UTC seconds), at most `max`, ascending. Rules
+   * that can list them exactly have it; for the others they are searched for with `offsetAt`.
+   */
+  transitionsBetween?(from: number, to: number, max: number): Transition[];
 }
 
 /** Most onsets of one observance evaluated while looking up an offset. */
@@ -101,6 +114,23 @@ export class ObservanceZone implements ZoneRules {
     if (best) return best.offset;
     // Before the first onset the zone keeps the offset the first observance changes from.
     return this.earliest?.observance.offsetFrom ?? 0;
+  }
+
+  transitionsBetween(from: number, to: number, max: number): Transition[] {
+    // The onsets, year by year, are where the offset can change; an onset that keeps the offset
+    // (a rule restating it) is no transition.
+    const out: Transition[] = [];
+    let offset = this.offsetAt(from);
+    const lastYear = civilFromSeconds(to).year;
+    for (let year = civilFromSeconds(from).year; year <= lastYear; year++) {
+      for (const onset of this.onsetsOfYear(year)) {
+        if (onset.utc <= from || onset.utc > to || onset.offset === offset) continue;
+        if (out.length >= max) return out;
+        out.push({ at: onset.utc, offsetBefore: offset, offsetAfter: onset.offset });
+        offset = onset.offset;
+      }
+    }
+    return out;
   }
 
   /** Every onset (UTC) of every observance within one year, ascending. */
