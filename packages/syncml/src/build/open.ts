@@ -14,6 +14,7 @@ import type {
   SyncMLMessage,
   Target,
 } from '../model/message.js';
+import { COMMAND_KINDS } from '../vocabulary/command-kinds.js';
 import * as E from '../vocabulary/element-ids.js';
 import { elementName } from '../vocabulary/element-names.js';
 import type { TreeBuilder } from './builder.js';
@@ -25,28 +26,6 @@ import * as N from './objects.js';
  * Returns the object (the new frame's), or undefined when the element repeats one that may
  * appear once: that one is skipped with a DUPLICATE_ELEMENT warning.
  */
-
-const COMMAND_KINDS: Command['kind'][] = [];
-for (const [id, kind] of [
-  [E.ADD, 'Add'],
-  [E.ALERT, 'Alert'],
-  [E.ATOMIC, 'Atomic'],
-  [E.COPY, 'Copy'],
-  [E.DELETE, 'Delete'],
-  [E.EXEC, 'Exec'],
-  [E.GET, 'Get'],
-  [E.MAP, 'Map'],
-  [E.MOVE, 'Move'],
-  [E.PUT, 'Put'],
-  [E.REPLACE, 'Replace'],
-  [E.RESULTS, 'Results'],
-  [E.SEARCH, 'Search'],
-  [E.SEQUENCE, 'Sequence'],
-  [E.STATUS, 'Status'],
-  [E.SYNC, 'Sync'],
-] as const) {
-  COMMAND_KINDS[id] = kind;
-}
 
 function duplicate(b: TreeBuilder, id: number, offset: number): undefined {
   const name = elementName(id);

@@ -20,7 +20,7 @@ import type {
   SyncMLMessage,
   Target,
 } from '../model/message.js';
-import * as E from '../vocabulary/element-ids.js';
+import { COMMAND_KINDS } from '../vocabulary/command-kinds.js';
 import { bail } from './bail.js';
 import type { FusedDecoder } from './decoder.js';
 
@@ -32,28 +32,6 @@ import type { FusedDecoder } from './decoder.js';
  * a switch over integer literals to one indexed jump, over imported constants to a chain of
  * comparisons (`named-literals.test.ts` checks every label against its constant).
  */
-
-const COMMAND_KINDS: Command['kind'][] = [];
-for (const [id, kind] of [
-  [E.ADD, 'Add'],
-  [E.ALERT, 'Alert'],
-  [E.ATOMIC, 'Atomic'],
-  [E.COPY, 'Copy'],
-  [E.DELETE, 'Delete'],
-  [E.EXEC, 'Exec'],
-  [E.GET, 'Get'],
-  [E.MAP, 'Map'],
-  [E.MOVE, 'Move'],
-  [E.PUT, 'Put'],
-  [E.REPLACE, 'Replace'],
-  [E.RESULTS, 'Results'],
-  [E.SEARCH, 'Search'],
-  [E.SEQUENCE, 'Sequence'],
-  [E.STATUS, 'Status'],
-  [E.SYNC, 'Sync'],
-] as const) {
-  COMMAND_KINDS[id] = kind;
-}
 
 // A list the AST starts empty gets its first entry as a new array of exactly one element:
 // most lists (a command's items, a Status's refs) hold one, and `push` onto an empty array
