@@ -1,7 +1,7 @@
-import { SyncMLError } from '../errors.js';
 import type { ContentTypeRef, CTCap, CTCapParam, CTCapProperty, DataStore, DevInf } from '../model/devinf.js';
 import * as E from '../vocabulary/element-ids.js';
 import type { ElementSink } from './sink.js';
+import { flag, num, opt, req } from './write-fields.js';
 
 /**
  * Walks a DevInf in DTD order. CTCaps are written where the model keeps them (a 1.2
@@ -9,29 +9,6 @@ import type { ElementSink } from './sink.js';
  * version: 1.2 nests Property/PropParam; 1.0/1.1 lists CTType, PropName, ValEnum...
  * flat, which the parser regroups into the same objects.
  */
-
-function bad(path: string, message: string): never {
-  throw new SyncMLError('CANNOT_SERIALIZE', message, { path });
-}
-
-function req(s: ElementSink, id: number, value: string, path: string): void {
-  if (typeof value !== 'string') bad(path, 'a required string is missing');
-  s.string(id, value);
-}
-
-function opt(s: ElementSink, id: number, value: string | undefined): void {
-  if (value !== undefined) s.string(id, value);
-}
-
-function flag(s: ElementSink, id: number, value: boolean | undefined): void {
-  if (value === true) s.empty(id);
-}
-
-function num(s: ElementSink, id: number, value: number | undefined, path: string): void {
-  if (value === undefined) return;
-  if (!Number.isSafeInteger(value) || value < 0) bad(path, `${value} is not a non-negative integer`);
-  s.number(id, value);
-}
 
 function contentType(s: ElementSink, id: number, ref: ContentTypeRef): void {
   s.start(id);

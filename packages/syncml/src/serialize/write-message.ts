@@ -1,4 +1,3 @@
-import { SyncMLError } from '../errors.js';
 import type {
   Anchor,
   Chal,
@@ -15,6 +14,7 @@ import type {
 } from '../model/message.js';
 import * as E from '../vocabulary/element-ids.js';
 import type { ElementSink } from './sink.js';
+import { bad, flag, num, opt, req } from './write-fields.js';
 
 /**
  * Walks a message in DTD element order (SyncML Representation Protocol 1.2, which orders
@@ -36,29 +36,6 @@ export interface WriteOptions {
 const DEVINF_TYPE_WBXML = 'application/vnd.syncml-devinf+wbxml';
 const DEVINF_TYPE_XML = 'application/vnd.syncml-devinf+xml';
 const DEVINF_TYPE_PREFIX = 'application/vnd.syncml-devinf';
-
-function bad(path: string, message: string): never {
-  throw new SyncMLError('CANNOT_SERIALIZE', message, { path });
-}
-
-function req(s: ElementSink, id: number, value: string, path: string): void {
-  if (typeof value !== 'string') bad(path, 'a required string is missing');
-  s.string(id, value);
-}
-
-function opt(s: ElementSink, id: number, value: string | undefined): void {
-  if (value !== undefined) s.string(id, value);
-}
-
-function flag(s: ElementSink, id: number, value: boolean | undefined): void {
-  if (value === true) s.empty(id);
-}
-
-function num(s: ElementSink, id: number, value: number | undefined, path: string): void {
-  if (value === undefined) return;
-  if (!Number.isSafeInteger(value) || value < 0) bad(path, `${value} is not a non-negative integer`);
-  s.number(id, value);
-}
 
 function locRef(s: ElementSink, id: number, ref: LocRef): void {
   s.start(id);
