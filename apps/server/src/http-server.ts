@@ -181,21 +181,21 @@ export function startHttpServer(
           uWS.us_listen_socket_close(token);
           // Once no message is in flight, idle keep-alive connections go too: a closed server holds
           // no sockets, and its clients see their connections end rather than linger.
-          const closeConnections = () => (app as unknown as { close(): void }).close();
-          closed = new Promise<void>((done) => {
+          closed = new Promise<void>((resolve) => {
+            const done = () => {
+              (app as unknown as { close(): void }).close();
+              resolve();
+            };
             if (inFlight === 0) {
-              closeConnections();
               done();
               return;
             }
             const timer = setTimeout(() => {
               logger.warn('shutdown timeout with messages still in flight', { inFlight });
-              closeConnections();
               done();
             }, timeoutMs);
             drained = () => {
               clearTimeout(timer);
-              closeConnections();
               done();
             };
           });
